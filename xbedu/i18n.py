@@ -7,12 +7,37 @@ parts never edit the same file). Each file maps a dotted key to ``{"en": …, "z
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 #: Languages the course is written in.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A catalog key plus its fields: how pure code says something a learner will read.
+
+    Domain functions return ``Message`` values (e.g. why a shipping option is not
+    available); widgets and notebooks render them in the lesson's language.
+
+    >>> Message("lang.name").render("zh")
+    '简体中文'
+    """
+
+    key: str
+    fields: tuple[tuple[str, Any], ...] = field(default=())
+
+    @classmethod
+    def of(cls, key: str, /, **fields: Any) -> "Message":
+        """Build a message from keyword fields (kept in a stable, sorted order)."""
+        return cls(key, tuple(sorted(fields.items())))
+
+    def render(self, lang: str = "en") -> str:
+        """Return the text in ``lang``."""
+        return t(self.key, lang, **dict(self.fields))
 
 
 class CatalogError(LookupError):
