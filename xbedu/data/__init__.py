@@ -270,14 +270,13 @@ def _read_yaml(path: Path, file: str, schema: dict[str, Any]) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(file, f"not valid YAML ({getattr(exc, 'problem', exc)})", row=mark.line + 1 if mark else None) from None
-    import jsonschema  # deferred: costs ~1 s to import, and only validation needs it
+    from .schema import iter_errors  # stdlib-only validator: jsonschema costs ~1 s to import
 
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    errors = sorted(iter_errors(document, schema), key=lambda e: [str(p) for p in e[0]])
     if errors:
-        err = errors[0]
-        location = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-        raise DataError(file, err.message, field=location)
+        path, message = errors[0]
+        location = "/".join(str(p) for p in path) or "(top level)"
+        raise DataError(file, message, field=location)
     return document
 
 
