@@ -5,7 +5,7 @@ Pure: the rules come in as ``MarketRules`` values (``xbedu.data.customs`` builds
 
     >>> from datetime import date
     >>> us = MarketRules("US", "USD", duty_rate=0.20, vat_rate=0.0, relief_max_local=800,
-    ...                  relief_ends_on=date(2025, 8, 29))
+    ...                  relief_ends_on=date(2025, 8, 29), duty_on_freight=False)
     >>> import_charges(us, 20.0, 5.0, on=date(2025, 6, 1)).total_usd
     0.0
     >>> import_charges(us, 20.0, 5.0, on=date(2025, 9, 1)).duty_usd
@@ -49,6 +49,7 @@ class MarketRules:
         relief_covers_vat: the de minimis also removes import VAT (Japan).
         relief_ends_on: from this date the de minimis no longer applies to any origin.
         relief_ends_for_china_on: from this date it no longer applies to goods from China/HK.
+        relief_repealed_on: the date a law repeals it for good (only changes the note shown).
         checkout_vat_max_local: at or below this value VAT is collected at checkout
             (EU IOSS, UK) instead of at import.
         flat_duty_per_category_local: flat duty per item category on parcels below
@@ -65,6 +66,7 @@ class MarketRules:
     relief_covers_vat: bool = False
     relief_ends_on: date | None = None
     relief_ends_for_china_on: date | None = None
+    relief_repealed_on: date | None = None
     checkout_vat_max_local: float | None = None
     flat_duty_per_category_local: float = 0.0
     flat_duty_from: date | None = None
@@ -190,7 +192,8 @@ def import_charges(
         duty = rules.duty_rate * duty_base
         notes.append(Message.of("customs.note.duty", rate=rules.duty_rate, base_usd=duty_base, amount_usd=duty,
                                 cif="CIF" if rules.duty_on_freight else "FOB"))
-    _explain_ended_relief(rules, on, origin, value, relief, notes)
+    if not relief and rules.relief_max_local is not None and tested_local <= rules.relief_max_local:
+        _explain_ended_relief(rules, on, origin, value, notes)
 
     vat = 0.0
     if rules.vat_rate == 0:
@@ -209,12 +212,12 @@ def import_charges(
     return ImportCharges(rules.key, duty, vat, flat_duty, total, relief, checkout, tuple(notes))
 
 
-def _explain_ended_relief(rules: MarketRules, on: date, origin: str, value_usd: float, relief: bool,
-                          notes: list[Message]) -> None:
-    """Add a note when a de minimis that once covered this value has ended by ``on``."""
-    if relief or rules.relief_max_local is None:
-        return
-    if rules.relief_ends_on is not None and on >= rules.relief_ends_on:
+def _explain_ended_relief(rules: MarketRules, on: date, origin: str, value_usd: float, notes: list[Message]) -> None:
+    """Add a note saying that the de minimis which once covered this value has ended by ``on``."""
+    if rules.relief_repealed_on is not None and on >= rules.relief_repealed_on:
+        notes.append(Message.of("customs.note.relief_repealed", market=rules.key,
+                                repealed=rules.relief_repealed_on.isoformat(), value_usd=value_usd))
+    elif rules.relief_ends_on is not None and on >= rules.relief_ends_on:
         notes.append(Message.of("customs.note.relief_ended_all", market=rules.key,
                                 ended=rules.relief_ends_on.isoformat(), value_usd=value_usd))
     elif origin == "CN" and rules.relief_ends_for_china_on is not None and on >= rules.relief_ends_for_china_on:

@@ -4,7 +4,8 @@ The site holds the lessons, the quizzes and ``data/``, plus a wheel of ``xbedu``
 carries its own copy of the data package (``xbedu/_data``) and the question banks
 (``xbedu/_banks``), so ``import xbedu`` works in the browser's Pyodide kernel. Each
 notebook copy gets a first cell that installs that wheel with piplite; the source
-notebooks are never changed. The build itself needs no network; the finished site
+notebooks are never changed. The Lite build needs no network (the wheel build may fetch setuptools and wheel from PyPI or
+pip's cache when they are not installed); the finished site
 loads Pyodide and its numpy/pandas wheels from a CDN when a learner opens it.
 """
 

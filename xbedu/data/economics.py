@@ -1,0 +1,129 @@
+"""Builds ``xbedu.economics`` inputs from ``data/``: platform presets and a default sale per market.
+
+Presets: ``amazon_fba`` (Amazon, fulfilled by Amazon), ``amazon_fbm`` (Amazon, seller ships),
+``ebay``, ``etsy``, ``shopee``. Import duty comes from ``xbedu.customs`` via the market's rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .. import validation as v
+from ..customs import MARKETS, import_charges
+from ..economics import PlatformFees, UnitInputs, with_platform
+from . import figure
+from .customs import fx_usd_per_unit, market_currency, market_rules
+
+__all__ = ["PLATFORMS", "default_inputs", "fx_usd_per_unit_for", "platform_fees", "self_ship_usd", "storage_per_unit_usd"]
+
+#: Platform presets, in the order the course lists them.
+PLATFORMS: tuple[str, ...] = ("amazon_fba", "amazon_fbm", "ebay", "etsy", "shopee")
+
+
+def _value(figure_id: str) -> float:
+    return figure(figure_id).value
+
+
+def storage_per_unit_usd(*, peak: bool = False) -> float:
+    """Return FBA storage per unit: rate × unit volume × months held (off-peak or Oct–Dec rate)."""
+    rate = _value("fees.amazon.storage_peak_usd_per_cuft_month" if peak else "fees.amazon.storage_offpeak_usd_per_cuft_month")
+    return rate * _value("economics.storage.unit_volume_cuft") * _value("economics.storage.months_held")
+
+
+def self_ship_usd() -> float:
+    """Return the default cost for the seller to ship one unit to the buyer."""
+    return _value("economics.self_ship.per_unit_usd")
+
+
+def platform_fees(platform: str, *, price_usd: float | None = None) -> PlatformFees:
+    """Return the fee schedule of a platform preset (one of ``PLATFORMS``).
+
+    ``price_usd`` matters only for eBay, whose per-order fee is lower on orders of $10 or less.
+
+    >>> platform_fees("amazon_fba").referral_rate
+    0.15
+    """
+    v.choice("platform", platform, PLATFORMS)
+    if platform in ("amazon_fba", "amazon_fbm"):
+        fba = platform == "amazon_fba"
+        return PlatformFees(
+            platform, referral_rate=_value("fees.amazon.referral_rate"), referral_min_usd=_value("fees.amazon.referral_min_usd"),
+            fulfilment_fee_usd=_value("fees.amazon.fba_fulfilment_usd") if fba else self_ship_usd(),
+            storage_per_unit_usd=storage_per_unit_usd() if fba else 0.0,
+            monthly_fixed_usd=_value("fees.amazon.professional_usd_per_month"),
+        )
+    if platform == "ebay":
+        small = price_usd is not None and v.non_negative("price_usd", price_usd) <= 10
+        return PlatformFees(
+            "ebay", referral_rate=_value("fees.ebay.final_value_rate"),
+            per_order_fee_usd=_value("fees.ebay.per_order_small_usd" if small else "fees.ebay.per_order_usd"),
+            payment_rate=_value("fees.ebay.international_rate"), fulfilment_fee_usd=self_ship_usd(),
+        )
+    if platform == "etsy":
+        return PlatformFees(
+            "etsy", referral_rate=_value("fees.etsy.transaction_rate"), per_order_fee_usd=_value("fees.etsy.listing_usd"),
+            payment_rate=_value("fees.etsy.processing_rate"), payment_fixed_usd=_value("fees.etsy.processing_fixed_usd"),
+            fulfilment_fee_usd=self_ship_usd(),
+        )
+    return PlatformFees(
+        "shopee", referral_rate=_value("fees.shopee.commission_rate"), payment_rate=_value("fees.shopee.transaction_rate"),
+        fulfilment_fee_usd=self_ship_usd(),
+    )
+
+
+def default_inputs(
+    platform: str = "amazon_fba",
+    *,
+    market: str | None = "US",
+    on: date | None = None,
+    price_usd: float | None = None,
+    product_cost_usd: float | None = None,
+    freight_per_unit_usd: float | None = None,
+    fx_usd_per_unit: float | None = None,
+) -> UnitInputs:
+    """Return the inputs of one sale on ``platform`` into ``market`` on the date ``on``.
+
+    Unset money values take the data's example (price 25, cost 5, freight 1). Duty: FBA stock is
+    imported in bulk (``economics.fba.units_per_shipment`` units, customs value = product cost);
+    a self-shipped parcel is imported one by one, valued at the price without VAT, so a de minimis
+    or the EU €3 per item category can apply. ``market=None`` models no import charges (e.g. Shopee's
+    South-East Asian markets, whose rules the course does not hold).
+
+    >>> round(default_inputs("amazon_fba", on=date(2026, 6, 1)).duty_usd, 2)
+    1.0
+    """
+    v.choice("platform", platform, PLATFORMS)
+    price = v.non_negative("price_usd", price_usd) if price_usd is not None else _value("economics.example.price_usd")
+    cost = v.non_negative("product_cost_usd", product_cost_usd) if product_cost_usd is not None else _value("economics.example.product_cost_usd")
+    freight = (v.non_negative("freight_per_unit_usd", freight_per_unit_usd) if freight_per_unit_usd is not None
+               else _value("economics.example.freight_per_unit_usd"))
+    fees = platform_fees(platform, price_usd=price)
+    duty = vat_rate = 0.0
+    if market is not None:
+        v.choice("market", market, MARKETS)
+        when = on if on is not None else date.today()
+        rules = market_rules(market)
+        fx = fx_usd_per_unit if fx_usd_per_unit is not None or rules.currency == "USD" else fx_usd_per_unit_for(market)
+        vat_rate = rules.vat_rate
+        if platform == "amazon_fba":
+            units = _value("economics.fba.units_per_shipment")
+            charges = import_charges(rules, cost * units, freight * units, on=when, fx_usd_per_unit=fx)
+            duty = charges.duty_usd / units
+        else:
+            value = price / (1 + rules.vat_rate)
+            charges = import_charges(rules, value, fees.fulfilment_fee_usd, on=when, fx_usd_per_unit=fx)
+            duty = charges.duty_usd + charges.flat_duty_usd * (1 + rules.vat_rate)
+            if charges.relief_applied and rules.relief_covers_vat:
+                vat_rate = 0.0
+    base = UnitInputs(
+        price_usd=price, product_cost_usd=cost, freight_per_unit_usd=freight, duty_usd=duty, vat_rate=vat_rate,
+        payout_fx_rate=_value("economics.payout.fx_rate"), ad_rate=_value("economics.ads.tacos_rate"),
+        return_rate=_value("economics.returns.rate"), unsellable_return_share=_value("economics.returns.unsellable_share"),
+        return_handling_usd=_value("economics.returns.handling_usd"),
+    )
+    return with_platform(base, fees)
+
+
+def fx_usd_per_unit_for(market: str) -> float:
+    """Return the reference exchange rate (USD per unit) of the market's currency."""
+    return fx_usd_per_unit(market_currency(market))

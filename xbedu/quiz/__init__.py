@@ -1,0 +1,66 @@
+"""Auto-graded quizzes: bilingual YAML banks, one pure grader, a notebook widget, progress, classroom tools.
+
+    >>> from xbedu.quiz import Quiz                     # doctest: +SKIP
+    >>> Quiz.from_bank("../banks/ch03.yaml", lang="zh")  # doctest: +SKIP
+
+Public names are loaded lazily, so ``import xbedu.quiz`` stays light (ipywidgets, yaml,
+jsonschema and pandas load only in the functions that need them).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = [
+    "Attempt",
+    "Bank",
+    "BankError",
+    "ProgressStore",
+    "Question",
+    "Quiz",
+    "Result",
+    "grade",
+    "grade_submissions",
+    "instantiate",
+    "lint_paths",
+    "load_bank",
+    "load_banks",
+    "parse_number",
+    "progress_report",
+    "release",
+    "seed_for",
+]
+
+_WHERE = {
+    "Attempt": "progress",
+    "Bank": "bank",
+    "BankError": "bank",
+    "ProgressStore": "progress",
+    "Question": "bank",
+    "Quiz": "widget",
+    "Result": "grading",
+    "grade": "grading",
+    "grade_submissions": "gradebook",
+    "instantiate": "computed",
+    "lint_paths": "lint",
+    "load_bank": "bank",
+    "load_banks": "bank",
+    "parse_number": "numbers",
+    "progress_report": "dashboard",
+    "release": "release",
+    "seed_for": "computed",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use (PEP 562)."""
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'xbedu.quiz' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
