@@ -108,3 +108,12 @@ def test_cli_exit_codes(tmp_path, monkeypatch, capsys):
     assert cli.main(["doctor", "--lang", "zh"]) == 1
     out = capsys.readouterr().out
     assert "课程数据" in out and "datapackage.json" in out
+
+
+def test_in_the_browser_server_side_checks_are_skipped():
+    report = run_checks(today=TODAY, browser=True, requirements=["jupyterlab>=999", "vl-convert-python>=999", "pyyaml>=6"])
+    checks = _by_key(report)
+    assert checks["packages"].status == "ok" and "jupyterlab" not in checks["packages"].detail.render("en")
+    assert checks["widgets"].status == "ok" and "JupyterLite" in checks["widgets"].detail.render("en")
+    on_server = _by_key(run_checks(today=TODAY, browser=False, requirements=["jupyterlab>=999"]))
+    assert on_server["packages"].status == "fail"

@@ -28,6 +28,9 @@ def test_three_modes_with_the_guides_flows_and_platforms():
     assert {p for m in found.values() for p in m.platforms} == PLATFORM_KEYS
     assert len(found["B2B"].fits) == 4 and len(found["B2B"].not_fits) == 3 and len(found["C2C"].fits) == 4
     assert "信用证" in found["B2B"].flow_steps[-1].zh
+    # the guide gives B2B's both lists and C2C's "fits"; B2C's lists and C2C's "does not fit" are our summary
+    assert (found["B2B"].fits_basis, found["B2B"].not_fits_basis) == ("guide", "guide")
+    assert (found["B2C"].fits_basis, found["C2C"].fits_basis, found["C2C"].not_fits_basis) == ("teaching_summary", "guide", "teaching_summary")
 
 
 def test_platform_keys_match_the_platform_list_when_it_is_filled():

@@ -105,12 +105,15 @@ def test_controls_have_units_full_labels_and_no_live_drag_updates():
 
 def test_view_holds_chart_reading_and_table_and_updates_in_place():
     ex = Doubler()
+    assert ex._chart_box.value == ""  # not drawn until the explorer is displayed
+    bundle = ex._repr_mimebundle_()
     box = ex._chart_box
+    assert ex.svg in box.value
     ex.controls["price_usd"].value = 3.0
     assert ex._chart_box is box and ex.svg in box.value  # same widget, new value: no growing output
     assert "double is 6" in ex._reading_box.value
     assert "<th scope=\"row\"" in ex._table_box.value and ">6</td>" in ex._table_box.value
-    assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
 def test_text_and_table_formats_in_both_languages():

@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 
 #: Submodules reachable as attributes of the package, loaded lazily.
 _SUBMODULES = (
+    "capstone",
     "charts",
     "cli",
     "customs",

@@ -30,6 +30,8 @@ STATUSES: tuple[str, ...] = ("ok", "warn", "fail")
 #: The JupyterLab extension that renders ipywidgets.
 WIDGET_EXTENSION = ("@jupyter-widgets", "jupyterlab-manager")
 _ICONS = {"ok": "✔", "warn": "!", "fail": "✘"}
+#: Packages that run beside the kernel, not in it: not needed when the kernel runs in the browser (JupyterLite).
+SERVER_SIDE = ("jupyterlab", "vl-convert-python")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ class Report:
             rows.append(
                 f"<tr><td style='color:{colours[check.status]}'>{_ICONS[check.status]} {html.escape(t('doctor.status.' + check.status, self.lang))}</td>"
                 f"<td>{html.escape(t('doctor.name.' + check.key, self.lang))}</td>"
-                f"<td>{html.escape(check.detail.render(self.lang))}</td><td>{html.escape(fix)}</td></tr>"
+                f"<td>{_html_lines(check.detail.render(self.lang))}</td><td>{html.escape(fix)}</td></tr>"
             )
         head = "".join(f"<th>{html.escape(t('doctor.column.' + c, self.lang))}</th>" for c in ("status", "check", "detail", "fix"))
         return (
@@ -100,6 +102,10 @@ class Report:
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f"<p>{html.escape(self._summary())}</p></div>"
         )
+
+
+def _html_lines(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
 def _check_python() -> Check:
@@ -139,12 +145,14 @@ def package_problems(requirements: Sequence[str]) -> tuple[tuple[str, ...], tupl
     return tuple(present), tuple(problems)
 
 
-def _check_packages(requirements: Sequence[str] | None) -> Check:
+def _check_packages(requirements: Sequence[str] | None, browser: bool) -> Check:
     if requirements is None:
         try:
             requirements = metadata.requires("xbedu") or ()
         except metadata.PackageNotFoundError:
             return Check("packages", "fail", Message.of("doctor.check.packages.not_installed"), Message.of("doctor.fix.packages"))
+    if browser:
+        requirements = [r for r in requirements if not any(r.lower().startswith(name) for name in SERVER_SIDE)]
     present, problems = package_problems(requirements)
     if problems:
         return Check("packages", "fail", Message.of("doctor.check.packages.fail", problems="; ".join(problems)), Message.of("doctor.fix.packages"))
@@ -164,7 +172,9 @@ def widget_extension_dirs() -> tuple[Path, ...]:
     return tuple(dirs)
 
 
-def _check_widgets(dirs: Sequence[Path] | None) -> Check:
+def _check_widgets(dirs: Sequence[Path] | None, browser: bool) -> Check:
+    if browser and dirs is None:
+        return Check("widgets", "ok", Message.of("doctor.check.widgets.browser"))
     folders = tuple(widget_extension_dirs() if dirs is None else dirs)
     for folder in folders:
         found = folder.joinpath(*WIDGET_EXTENSION)
@@ -199,7 +209,7 @@ def _check_data(today: date, months: int) -> tuple[Check, ...]:
     stale = data.stale_figures(today, months)
     if not stale:
         return found, Check("stale", "ok", Message.of("doctor.check.stale.ok", months=months, today=today.isoformat()))
-    listed = ", ".join(f"{f.id} ({f.as_of})" for f in stale)
+    listed = "".join(f"\n      - {f.id} ({f.as_of})" for f in stale)
     return found, Check(
         "stale", "warn",
         Message.of("doctor.check.stale.warn", count=len(stale), months=months, today=today.isoformat(), figures=listed),
@@ -214,6 +224,7 @@ def run_checks(
     requirements: Sequence[str] | None = None,
     labextension_dirs: Sequence[Path] | None = None,
     lang: str = "en",
+    browser: bool | None = None,
 ) -> Report:
     """Run every check and return the report.
 
@@ -223,13 +234,17 @@ def run_checks(
         requirements: requirement strings to check (default: xbedu's installed dependencies).
         labextension_dirs: where to look for the widget extension (default: JupyterLab's folders).
         lang: "en" or "zh".
+        browser: whether the kernel runs in the browser (JupyterLite); default: detected
+            (``sys.platform == "emscripten"``). There the site supplies JupyterLab and the widget
+            extension, so those checks are skipped.
 
     Returns:
         A ``Report``; ``report.exit_code()`` is non-zero when a check failed.
     """
     check_lang(lang)
     day = date.today() if today is None else today
-    checks = [_check_python(), _check_packages(requirements), _check_widgets(labextension_dirs), _check_catalog()]
+    in_browser = sys.platform == "emscripten" if browser is None else browser
+    checks = [_check_python(), _check_packages(requirements, in_browser), _check_widgets(labextension_dirs, in_browser), _check_catalog()]
     if checks[-1].status == "ok":
         checks.extend(_check_data(day, stale_months))
     return Report(tuple(checks), lang)

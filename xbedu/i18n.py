@@ -39,6 +39,10 @@ class Message:
         """Return the text in ``lang``."""
         return t(self.key, lang, **dict(self.fields))
 
+    def __format__(self, spec: str) -> str:
+        """Render inside another message: ``{option:zh}`` gives the Chinese text."""
+        return self.render(spec or "en")
+
 
 class CatalogError(LookupError):
     """A key is missing from the catalog, or an entry lacks a language."""

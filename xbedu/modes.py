@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from . import validation
 from .errors import InputError
@@ -104,7 +105,11 @@ class Scoring:
 
 @dataclass(frozen=True, slots=True)
 class Mode:
-    """One of the three modes: flow steps in order, platforms, who it fits, and its fit points."""
+    """One of the three modes: flow steps in order, platforms, who it fits, and its fit points.
+
+    ``fits_basis`` / ``not_fits_basis`` are "guide" when the guide gives the list and
+    "teaching_summary" when the list is our own summary.
+    """
 
     key: str
     name_en: str
@@ -117,6 +122,8 @@ class Mode:
     fits: tuple[Text, ...] = ()
     not_fits: tuple[Text, ...] = ()
     definition: Text | None = None
+    fits_basis: str = "guide"
+    not_fits_basis: str = "guide"
 
     def __post_init__(self) -> None:
         validation.choice("key", self.key, MODE_KEYS)
@@ -248,8 +255,11 @@ def _check_situation(situation: object) -> Situation:
     return situation
 
 
-def _ranked(scored: Iterable[tuple[int, int, object]]) -> list[object]:
-    return [fit for _, _, fit in sorted(scored, key=lambda item: (-item[0], item[1]))]
+_Fit = TypeVar("_Fit", "ModeFit", "ModelFit")
+
+
+def _ranked(scored: Iterable[tuple[int, int, _Fit]]) -> tuple[_Fit, ...]:
+    return tuple(fit for _, _, fit in sorted(scored, key=lambda item: (-item[0], item[1])))
 
 
 def rank_modes(situation: Situation, modes: Sequence[Mode]) -> tuple[ModeFit, ...]:
@@ -272,7 +282,7 @@ def rank_modes(situation: Situation, modes: Sequence[Mode]) -> tuple[ModeFit, ..
     for order, mode in enumerate(modes):
         total, breakdown, reasons = score_situation(situation, mode.key, mode.scoring)
         scored.append((total, order, ModeFit(mode.key, total, breakdown, reasons)))
-    return tuple(_ranked(scored))  # type: ignore[arg-type]
+    return _ranked(scored)
 
 
 def choose_business_model(situation: Situation, models: Sequence[BusinessModel]) -> tuple[ModelFit, ...]:
@@ -288,4 +298,4 @@ def choose_business_model(situation: Situation, models: Sequence[BusinessModel])
     for order, model in enumerate(models):
         total, breakdown, reasons = score_situation(situation, model.key, model.scoring)
         scored.append((total, order, ModelFit(model.key, total, breakdown, reasons)))
-    return tuple(_ranked(scored))  # type: ignore[arg-type]
+    return _ranked(scored)

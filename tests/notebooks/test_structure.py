@@ -130,3 +130,28 @@ def test_style_check_catches(code: str, problem: str):
 def test_style_check_accepts_a_setup_cell_and_a_call():
     assert style_problems("from xbedu import doctor\nimport xbedu.data") == []
     assert style_problems('glossary_table(lang=LANG, chapter=1)') == []
+
+
+def quiz_calls(path: Path) -> list[tuple[str, list[str]]]:
+    """(bank path, question ids) of every ``Quiz.from_bank(<path>, questions=[...])`` call in a notebook."""
+    found = []
+    for cell in cells_of(path):
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse(nbrepo.source(cell))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_bank":
+                bank = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else ""
+                wanted = next((k.value for k in node.keywords if k.arg == "questions"), None)
+                ids = [e.value for e in wanted.elts] if isinstance(wanted, (ast.List, ast.Tuple)) else []
+                found.append((bank, ids))
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_check_yourself_asks_existing_bank_questions(path: Path):
+    for bank, ids in quiz_calls(path):
+        bank_path = (path.parent / bank).resolve()
+        assert bank_path.exists(), f"no bank {bank}"
+        known = {q["id"] for q in nbrepo.read_yaml(bank_path)["questions"]}
+        assert 3 <= len(ids) <= 4, f"'Check yourself' should ask 3–4 questions, asks {len(ids)}"
+        assert set(ids) <= known, f"not in {bank}: {sorted(set(ids) - known)}"

@@ -52,6 +52,8 @@ def modes() -> tuple[Mode, ...]:
             fits=tuple(_text(t) for t in m["fits"]),
             not_fits=tuple(_text(t) for t in m["not_fits"]),
             definition=_text(m["definition"]),
+            fits_basis=m.get("fits_basis", m["basis"]),
+            not_fits_basis=m.get("not_fits_basis", m["basis"]),
         )
         for m in resource("modes")["modes"]
     )

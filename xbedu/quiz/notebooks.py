@@ -4,7 +4,8 @@ A development tool: ``python -m xbedu.quiz.notebooks [QUIZZES_DIR]`` rewrites th
 bank changes. The en and zh notebooks share every code cell except the ``parameters``
 cell (``LANG = "en"`` / ``"zh"``). They are stored clean (no execution counts, metadata
 only ``kernelspec`` and ``language_info.name``) except the cell tagged
-``nbval-check-output``, whose stored output is computed here the way CI will see it:
+``nbval-check-output``, whose stored output (and the execution count nbval requires
+with it) is computed here the way CI will see it:
 with ``XBEDU_QUIZ_AUTOSOLVE=1`` (key filled in, no progress written) and, for the
 progress notebook, an empty ``XBEDU_PROGRESS_DB``.
 """
@@ -59,10 +60,11 @@ def _md(text: str) -> dict[str, Any]:
     return {"cell_type": "markdown", "metadata": {}, "source": text.splitlines(keepends=True)}
 
 
-def _code(source: str, tags: list[str] | None = None, output: str | None = None) -> dict[str, Any]:
-    outputs = [] if output is None else [{"output_type": "execute_result", "execution_count": None, "metadata": {},
+def _code(source: str, tags: list[str] | None = None, output: str | None = None, count: int | None = None) -> dict[str, Any]:
+    """A code cell; a stored output carries the execution count of a top-to-bottom run (nbval needs one)."""
+    outputs = [] if output is None else [{"output_type": "execute_result", "execution_count": count, "metadata": {},
                                           "data": {"text/plain": output.splitlines(keepends=True)}}]
-    return {"cell_type": "code", "execution_count": None, "metadata": {"tags": tags} if tags else {},
+    return {"cell_type": "code", "execution_count": count if output is not None else None, "metadata": {"tags": tags} if tags else {},
             "outputs": outputs, "source": source.splitlines(keepends=True)}
 
 
@@ -80,7 +82,7 @@ def _quiz_notebook(bank: Bank, lang: str, lesson: str) -> dict[str, Any]:
         _md(text["run"]),
         _code(f'quiz = Quiz.from_bank("../banks/{path}", lang=LANG)\nquiz'),
         _md(text["summary"]),
-        _code("quiz.summary()", ["nbval-check-output"], summary),
+        _code("quiz.summary()", ["nbval-check-output"], summary, count=4),
         _md(text["handin"]),
     ]
     return {"cells": cells, "metadata": _META, "nbformat": 4, "nbformat_minor": 5}
@@ -100,7 +102,7 @@ def _progress_notebook(banks: tuple[Bank, ...], lang: str) -> dict[str, Any]:
         _code(f'LANG = "{lang}"', ["parameters"]),
         _code("from xbedu.charts.render import show\nfrom xbedu.quiz import progress_report"),
         _md(text["progress_intro"]),
-        _code("report = progress_report(LANG)\nreport", ["nbval-check-output"], report),
+        _code("report = progress_report(LANG)\nreport", ["nbval-check-output"], report, count=3),
         _code("report.table()"),
         _code("show(report.chart())"),
     ]

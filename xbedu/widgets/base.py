@@ -36,7 +36,7 @@ class Control:
     """What one control is: its name (the domain argument), kind, label key, unit key, value and range.
 
     ``kind`` is one of ``float_slider``, ``int_slider``, ``float_range``, ``int_range``,
-    ``float_text``, ``int_text``, ``dropdown``, ``toggle``, ``checkbox``. Free-typed
+    ``float_text``, ``int_text``, ``dropdown``, ``toggle``, ``checkbox``, ``date``. Free-typed
     fields (``*_text``) are unbounded on purpose: a value the domain refuses shows the
     domain's message instead of being silently clamped.
     """
@@ -93,6 +93,8 @@ class Control:
             return w.Dropdown(options=labels, value=self.value, **common)
         if self.kind == "toggle":
             return w.ToggleButtons(options=labels, value=self.value, **common)
+        if self.kind == "date":
+            return w.DatePicker(value=self.value, **common)
         if self.kind == "checkbox":
             return w.Checkbox(value=bool(self.value), indent=False, **common)
         raise ValueError(f"unknown control kind {self.kind!r}")
@@ -142,7 +144,8 @@ class Explorer:
         self.error: str | None = None
         self.exception: BaseException | None = None
         self.traceback = ""
-        self.svg = ""
+        self._svg: tuple[Any, str] = (None, "")
+        self._live = False  # the chart is drawn once the explorer is displayed, then on every change
         self._cny_rate: float | None | bool = False
         self.specs: dict[str, Control] = {c.name: c for c in self.control_specs()}
         self.controls: dict[str, Any] = {name: spec.build(self.lang) for name, spec in self.specs.items()}
@@ -234,7 +237,7 @@ class Explorer:
             result = self.compute(self.values())
             chart = self.build_chart(result)
             reading, table, warnings = self.describe(result), self.tabulate(result), self.warn(result)
-            svg = render.chart_svg(chart) if self.mode == "svg" else ""
+            svg = render.chart_svg(chart) if self._live and self.mode == "svg" else None
         except InputError as exc:
             self._fail(exc, self._input_message(exc))
             return
@@ -242,7 +245,9 @@ class Explorer:
             self._fail(exc, self.t("widgets.error.unexpected", detail=f"{type(exc).__name__}: {exc}"))
             return
         self.result, self.chart, self.reading, self.table, self.warnings = result, chart, reading, table, warnings
-        self.svg, self.error, self.exception, self.traceback = svg, None, None, ""
+        if svg is not None:
+            self._svg = (chart, svg)
+        self.error, self.exception, self.traceback = None, None, ""
         self._show()
 
     def _input_message(self, exc: InputError) -> str:
@@ -281,12 +286,24 @@ class Explorer:
         self._details = w.Accordion(children=[self._table_box, self._sources_box])
         self._details.set_title(0, self.t("widgets.table_view"))
         self._details.set_title(1, self.t("widgets.sources"))
-        self.widget = w.VBox([self._title, self._controls_box, self._error_box, self._chart_box,
+        self._root = w.VBox([self._title, self._controls_box, self._error_box, self._chart_box,
                               self._warning_box, self._reading_box, self._details])
 
     def _show(self) -> None:
         self._error_box.value = ""
         self._error_box.layout.display = "none"
+        if self._live:
+            self._draw_chart()
+        self._reading_box.value = f'<p aria-live="polite">{_esc(self.reading)}</p>'
+        self._warning_box.value = "".join(
+            f'<div role="status" style="border-left:4px solid #E69F00;padding:4px 8px;margin:4px 0">'
+            f"<b>⚠ {_esc(self.t('widgets.warning.heading'))}</b> {_esc(text)}</div>" for text in self.warnings
+        )
+        self._table_box.value = html_table(self.table, caption=self.t(self.title_key))
+        self._sources_box.value = self._sources_html()
+
+    def _draw_chart(self) -> None:
+        """Replace the chart in its output area (the same widget, so the output never grows)."""
         if self.mode == "svg":
             self._chart_box.value = f"<div style='overflow-x:auto'>{self.svg}</div>"
         else:
@@ -295,13 +312,27 @@ class Explorer:
             with self._chart_box:
                 clear_output(wait=True)
                 display(render.mimebundle(self.chart, mode=self.mode), raw=True)
-        self._reading_box.value = f'<p aria-live="polite">{_esc(self.reading)}</p>'
-        self._warning_box.value = "".join(
-            f'<div role="status" style="border-left:4px solid #E69F00;padding:4px 8px;margin:4px 0">'
-            f"<b>⚠ {_esc(self.t('widgets.warning.heading'))}</b> {_esc(text)}</div>" for text in self.warnings
-        )
-        self._table_box.value = html_table(self.table, caption=self.t(self.title_key))
-        self._sources_box.value = self._sources_html()
+
+    @property
+    def svg(self) -> str:
+        """The current chart as offline SVG (drawn on demand, cached per chart)."""
+        if self.chart is None:
+            return ""
+        if self._svg[0] is not self.chart:
+            self._svg = (self.chart, render.chart_svg(self.chart))
+        return self._svg[1]
+
+    @property
+    def widget(self) -> Any:
+        """The explorer's layout (a ``VBox``); from now on every change redraws the chart."""
+        if not self._live:
+            self._live = True
+            if self.chart is not None:
+                try:
+                    self._draw_chart()
+                except Exception as exc:  # noqa: BLE001 - nothing may raise into the notebook
+                    self._fail(exc, self.t("widgets.error.unexpected", detail=f"{type(exc).__name__}: {exc}"))
+        return self._root
 
     def _sources_html(self) -> str:
         items = []

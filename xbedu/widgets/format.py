@@ -39,7 +39,8 @@ def money(usd: float, lang: str, *, cny_per_usd: float | None = None, decimals: 
     if cny_per_usd is None:
         return text
     cny = usd * cny_per_usd
-    return t("widgets.fmt.usd_cny", lang, usd=text, cny=number(cny, _money_decimals(cny) if decimals is None else decimals))
+    cny_text = number(abs(cny), _money_decimals(cny) if decimals is None else decimals)
+    return t("widgets.fmt.usd_cny", lang, usd=text, cny_sign="-" if cny < 0 and cny_text.strip("0.,") else "", cny=cny_text)
 
 
 def days(value: float, lang: str) -> str:
