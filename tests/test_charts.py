@@ -17,10 +17,12 @@ import pytest
 
 pytest.importorskip("altair")
 
-from xbedu import logistics, startup  # noqa: E402
+from xbedu import economics, logistics, margins, startup  # noqa: E402
 from xbedu.charts import render  # noqa: E402
 from xbedu.charts.caption import caption, topic_caption  # noqa: E402
 from xbedu.charts.logistics import build_tradeoff_chart, tradeoff_rows  # noqa: E402
+from xbedu.charts.economics import build_unit_economics_chart  # noqa: E402
+from xbedu.charts.margins import build_margin_chain_chart  # noqa: E402
 from xbedu.charts.startup import build_capital_chart  # noqa: E402
 from xbedu.charts.theme import OKABE_ITO, wrap  # noqa: E402
 from xbedu.data import Figure  # noqa: E402
@@ -59,16 +61,35 @@ def capital_chart(lang: str):
                                caption=FIXED_CAPTION)
 
 
-BUILDERS = {"tradeoff": tradeoff_chart, "capital": capital_chart}
+def simple_sale(price_usd: float = 10.0) -> economics.UnitEconomics:
+    """Price 10, cost 4, commission 15% (min 0.30), fulfilment 3: profit 10 − 4 − 1.5 − 3 = 1.50."""
+    return economics.unit_economics(economics.UnitInputs(price_usd=price_usd, product_cost_usd=4.0, referral_rate=0.15,
+                                                         referral_min_usd=0.30, fulfilment_fee_usd=3.0))
+
+
+def unit_chart(lang: str):
+    return build_unit_economics_chart(simple_sale(), lang=lang, caption=FIXED_CAPTION)
+
+
+def margin_chart(lang: str):
+    chain = margins.traditional_chain(10.0, {"exporter": 0.15, "importer": 0.25, "wholesaler": 0.20, "retailer": 1.0})
+    sale = margins.direct_chain(10.0, 34.5, landed_multiple=1.3, referral_rate=0.15, fulfilment_fee_usd=4.60)
+    return build_margin_chain_chart(chain, sale, lang=lang, caption=FIXED_CAPTION)
+
+
+BUILDERS = {"tradeoff": tradeoff_chart, "capital": capital_chart, "unit": unit_chart, "margin": margin_chart}
 
 
 def _layer_data(spec: dict) -> list[dict]:
+    if "vconcat" in spec:
+        return [row for panel in spec["vconcat"] for row in panel["data"]["values"]]
     return spec["data"]["values"]
 
 
 def _encodings(spec: dict):
-    for layer in spec.get("layer", [spec]):
-        yield from layer.get("encoding", {}).items()
+    for panel in spec.get("vconcat", [spec]):
+        for layer in panel.get("layer", [panel]):
+            yield from layer.get("encoding", {}).items()
 
 
 # -- golden specs and determinism -----------------------------------------------------------------
@@ -227,3 +248,24 @@ def test_offline_renderer_is_enabled_only_when_asked(tmp_path):
             "r.use_offline_renderer(); print(a, alt.renderers.active)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["default", "xbedu"]
+
+
+# -- the unit-economics and margin charts -----------------------------------------------------------
+def test_unit_waterfall_hand_computed():
+    rows = unit_chart("en").to_dict()["data"]["values"]
+    # price 10 → product −4 → commission −1.50 (15% of 10) → fulfilment −3 → profit 1.50
+    assert [(r["step"], r["start"], r["end"]) for r in rows] == [
+        ("Price", 0.0, 10.0), ("Product cost", 10.0, 6.0), ("Platform commission", 6.0, 4.5),
+        ("Fulfilment / shipping to the buyer", 4.5, 1.5), ("Profit", 0.0, 1.5)]
+    loss = build_unit_economics_chart(simple_sale(5.0), lang="zh", caption=FIXED_CAPTION).to_dict()["data"]["values"]
+    # price 5: commission max(0.75, 0.30) = 0.75 → 5 − 4 − 0.75 − 3 = −2.75, a loss
+    assert loss[-1]["step"] == "亏损" and loss[-1]["end"] == -2.75 and loss[-1]["label"] == "-$2.75"
+
+
+def test_margin_chart_two_panels_on_one_scale():
+    spec = margin_chart("en").to_dict()
+    top, bottom = spec["vconcat"]
+    assert top["layer"][0]["encoding"]["x"]["scale"] == bottom["layer"][0]["encoding"]["x"]["scale"]
+    # 10 × 1.15 × 1.25 × 1.2 × 2 = 34.5, the consumer price in both panels
+    assert top["data"]["values"][-1]["end"] == 34.5 == bottom["data"]["values"][-1]["end"]
+    assert top["data"]["values"][-1]["label"] == "$34.50 = 3.45× factory"

@@ -46,8 +46,9 @@ LITE_SKIP_PACKAGES = frozenset({"jupyterlab", "vl-convert-python"})
 #: Pyodide standard-library modules loaded as packages (the quiz progress store uses sqlite3).
 LITE_PYODIDE_MODULES = ("sqlite3",)
 
-#: Folders of the checkout that become site contents (relative to the checkout root).
-CONTENT_DIRS = ("lessons/en", "lessons/zh", "quizzes/en", "quizzes/zh", "data")
+#: Folders of the checkout that become site contents (relative to the checkout root); the quiz
+#: notebooks open their bank by a relative path (``../banks/chNN.yaml``), so the banks are there too.
+CONTENT_DIRS = ("lessons/en", "lessons/zh", "quizzes/en", "quizzes/zh", "quizzes/banks", "data")
 
 #: Marks the generated install cell (cell metadata), so a rebuilt copy is never patched twice.
 INSTALL_CELL_MARK = "xbedu-lite-install"

@@ -142,7 +142,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterato
         "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces"),
         "JUPYTER_PLATFORM_DIRS": "1",
         "PYTHONUNBUFFERED": "1",
+        "XBEDU_PROGRESS_DB": str(base / "home" / "progress.sqlite3"),
     }
+    env.pop("XBEDU_QUIZ_AUTOSOLVE", None)  # the tests answer the quiz themselves
     (base / "home").mkdir()
     port = _free_port()
     log = base / "lab.log"

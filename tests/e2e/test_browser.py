@@ -148,3 +148,58 @@ def test_jupyterlite_site_loads_the_lessons(browser, lite_site, artifacts):
             assert error_outputs(page) == []
     finally:
         context.close()
+
+
+def _quiz_with_single_choice(lang: str):
+    """Return (notebook path, bank question) for the first quiz notebook whose bank has a single-choice question."""
+    from xbedu.quiz.bank import load_bank
+
+    for path in sorted((COURSE / "quizzes" / lang).glob("*-quiz.ipynb")):
+        found = re.search(r"from_bank\(\s*[\"']([^\"']+)[\"']", _code(path))
+        if not found:
+            continue
+        bank = load_bank((path.parent / found.group(1)).resolve())
+        single = [q for q in bank.questions if q.type == "single" and q.answer is not None]
+        if single:
+            return path.relative_to(COURSE).as_posix(), single[0]
+    pytest.fail(f"no quiz notebook in quizzes/{lang}/ shows a bank with a single-choice question")
+
+
+def test_quiz_question_answered_wrongly_then_rightly(page, lab, artifacts, axe):
+    from xbedu.i18n import t
+    from xbedu.quiz.grading import grade
+
+    lang = "en"
+    rel, question = _quiz_with_single_choice(lang)
+    wrong = next(c for c in question.choices if c.id != question.answer)
+    right = next(c for c in question.choices if c.id == question.answer)
+    open_notebook(page, lab.url, rel)
+    run_all(page)
+    assert error_outputs(page) == []
+    prompt = page.locator(f".widget-html p:text-is({json.dumps(question.prompt[lang], ensure_ascii=False)})")
+    card = page.locator(".widget-vbox", has=prompt).last  # the innermost box: this question's card
+    card.scroll_into_view_if_needed()
+    feedback = card.locator(".xbedu-quiz-feedback")
+    check = card.locator(f"button:text-is({json.dumps(t('quiz.button.check', lang), ensure_ascii=False)})")
+
+    card.locator(".widget-radio-box label", has_text=wrong.text[lang]).click()
+    check.click()
+    expected_wrong = grade(question, wrong.id).feedback(lang)
+    page.wait_for_function("([el, text]) => el.innerText.includes(text)", arg=[feedback.element_handle(), expected_wrong])
+    assert "✗" in feedback.inner_text() and "✓" not in feedback.inner_text()
+
+    card.locator(f"button:text-is({json.dumps(t('quiz.button.retry', lang), ensure_ascii=False)})").click()
+    card.locator(".widget-radio-box label", has_text=right.text[lang]).click()
+    check.click()
+    expected_right = grade(question, right.id).feedback(lang)
+    page.wait_for_function("([el, text]) => el.innerText.includes(text)", arg=[feedback.element_handle(), expected_right])
+    assert "✓" in feedback.inner_text() and expected_wrong not in feedback.inner_text()
+    if question.explanation:
+        assert question.explanation[lang] in feedback.inner_text()
+    screenshot(page, artifacts, "quiz-feedback", card)
+
+    grouped = run_axe(page, axe, ".jp-OutputArea-output:has(.xbedu-quiz-feedback)")
+    _report_serious("quiz", grouped)
+    assert not [v for i in FAILING_IMPACTS for v in grouped.get(i, [])], grouped
+    README_IMAGES.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(artifacts / "quiz-feedback.png", README_IMAGES / "quiz.png")

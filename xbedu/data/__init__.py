@@ -305,10 +305,28 @@ def resource(name: str) -> Any:
     raise DataError("datapackage.json", f"no resource named {name!r}; known: {', '.join(sorted([*pkg.documents, *pkg.tables]))}")
 
 
-def stale_figures(today: date, months: int = 18) -> tuple[Figure, ...]:
-    """Return the sourced figures whose as-of date is more than ``months`` before ``today``."""
+def stale_figures(today: date, months: int = 18, *, package: Package | None = None) -> tuple[Figure, ...]:
+    """Return the sourced figures whose as-of date is more than ``months`` before ``today``.
+
+    The guide's own figures and assumptions are not listed (they have no source to
+    re-check), nor are past points of a year series (``….2018`` when ``….2024`` exists):
+    a 2018 value is history, not out of date; the series' newest point is what to re-check.
+    """
+    figs = (package or load()).figures
     limit = (today.year * 12 + today.month - 1) - months
-    return tuple(
-        f for f in figures() if not f.assumption and f.basis != "guide"
-        and (f.as_of_date().year * 12 + f.as_of_date().month - 1) < limit
-    )
+    newest: dict[str, int] = {}
+    for fid in figs:
+        stem, _, last = fid.rpartition(".")
+        if last.isdigit() and len(last) == 4:
+            newest[stem] = max(newest.get(stem, 0), int(last))
+    stale = []
+    for fid, fig in sorted(figs.items()):
+        if fig.assumption or fig.basis == "guide":
+            continue
+        stem, _, last = fid.rpartition(".")
+        if last.isdigit() and len(last) == 4 and int(last) < newest[stem]:
+            continue
+        when = fig.as_of_date()
+        if (when.year * 12 + when.month - 1) < limit:
+            stale.append(fig)
+    return tuple(stale)

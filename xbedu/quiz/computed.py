@@ -116,7 +116,7 @@ def seed_for(learner_id: str, question_id: str) -> int:
     True
     """
     digest = hashlib.sha256(f"{learner_id}\x1f{question_id}".encode()).digest()
-    return int.from_bytes(digest[:8], "big")
+    return int.from_bytes(digest[:8], "big") >> 1  # 63 bits: fits an SQLite INTEGER
 
 
 def _decimals(x: float) -> int:

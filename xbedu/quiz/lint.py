@@ -84,11 +84,11 @@ def _dupes(values: list[str]) -> list[str]:
 def _option_problems(file: str, qid: str, name: str, options: list[dict[str, Any]]) -> list[LintProblem]:
     out = []
     for value in _dupes([str(o.get("id")) for o in options]):
-        out.append(LintProblem(file, qid, name, Message.of("quiz.lint.duplicate_option", what="id", value=value)))
+        out.append(LintProblem(file, qid, name, Message.of("quiz.lint.duplicate_option", what="id", value=repr(value))))
     for lang in ("en", "zh"):
         texts = [str((o.get("text") or {}).get(lang, "")).strip().casefold() for o in options]
         for value in _dupes([t for t in texts if t]):
-            out.append(LintProblem(file, qid, name, Message.of("quiz.lint.duplicate_option", what=f"text ({lang})", value=value)))
+            out.append(LintProblem(file, qid, name, Message.of("quiz.lint.duplicate_option", what=f"text ({lang})", value=repr(value))))
     return out
 
 
@@ -100,7 +100,7 @@ def _question_problems(file: str, q: dict[str, Any], released: bool) -> list[Lin
         out.append(LintProblem(file, qid, field, Message.of(key, **fields)))
 
     if q.get("tag") and q["tag"] not in OUTLINE_TAGS:
-        add("tag", "quiz.lint.unknown_tag", tag=q["tag"], known=", ".join(OUTLINE_TAGS))
+        add("tag", "quiz.lint.unknown_tag", tag=repr(q["tag"]), known=", ".join(OUTLINE_TAGS))
     for name in ("choices", "items", "left", "right"):
         if isinstance(q.get(name), list):
             out += _option_problems(file, qid, name, [o for o in q[name] if isinstance(o, dict)])
@@ -115,11 +115,11 @@ def _question_problems(file: str, q: dict[str, Any], released: bool) -> list[Lin
         if isinstance(answer, list):
             add("answer", "quiz.lint.one_correct", count=len(answer))
         elif answer not in ids["choices"]:
-            add("answer", "quiz.lint.answer_not_option", answer=answer)
+            add("answer", "quiz.lint.answer_not_option", answer=repr(answer))
     elif qtype == "multiple":
         for a in answer if isinstance(answer, list) else [answer]:
             if a not in ids["choices"]:
-                add("answer", "quiz.lint.answer_not_option", answer=a)
+                add("answer", "quiz.lint.answer_not_option", answer=repr(a))
         if "scoring" not in q:
             add("scoring", "quiz.lint.scoring")
     elif qtype == "ordering":
@@ -132,7 +132,7 @@ def _question_problems(file: str, q: dict[str, Any], released: bool) -> list[Lin
             missing = sorted(set(ids["left"]) - set(answer))
             unknown = sorted(set(answer) - set(ids["left"])) + sorted(str(v) for v in answer.values() if v not in ids["right"])
             if missing or unknown:
-                add("answer", "quiz.lint.bad_match", detail=f"missing {missing or '-'}, unknown {unknown or '-'}")
+                add("answer", "quiz.lint.bad_match", detail=f"missing {', '.join(missing) or '-'}; unknown {', '.join(unknown) or '-'}")
     elif qtype == "numeric":
         if not q.get("tolerance"):
             add("tolerance", "quiz.lint.no_tolerance")
@@ -152,12 +152,12 @@ def _computed_problems(file: str, q: dict[str, Any]) -> list[LintProblem]:
     name = q.get("function")
     entry = REGISTRY.get(str(name))
     if entry is None:
-        return [LintProblem(file, qid, "function", Message.of("quiz.lint.unknown_function", name=name, known=", ".join(sorted(REGISTRY))))]
+        return [LintProblem(file, qid, "function", Message.of("quiz.lint.unknown_function", name=repr(name), known=", ".join(sorted(REGISTRY))))]
     params = set(q.get("params") or {})
     missing = sorted(set(entry.required) - params)
     unknown = sorted(params - set(entry.required) - set(entry.optional))
     if missing or unknown:
-        return [LintProblem(file, qid, "params", Message.of("quiz.lint.bad_params", name=name, missing=missing or "-", unknown=unknown or "-"))]
+        return [LintProblem(file, qid, "params", Message.of("quiz.lint.bad_params", name=repr(name), missing=", ".join(missing) or "-", unknown=", ".join(unknown) or "-"))]
     out = []
     for lang, text in (q.get("prompt") or {}).items():
         for placeholder in re.findall(r"\{([a-z_][a-z0-9_]*)(?:\|pct)?\}", str(text)):
