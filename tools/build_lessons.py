@@ -485,8 +485,8 @@ def execute_checked(nb: Any, lesson: Lesson, lang: str, workdir: Path, timeout: 
     client.execute()
     lines = _source_lines(lesson)
     for cell in run.cells:
-        if cell.cell_type != "code":
-            continue
+        if cell.cell_type != "code" or "raises-exception" in cell.metadata.get("tags", []):
+            continue  # nbval's tag for a cell that is meant to raise
         for out in cell.outputs:
             if out.output_type == "error":
                 where = f"{_where(lesson.path)}:{lines.get(cell.id, 1)}"
@@ -564,6 +564,7 @@ def run(root: Path = ROOT, *, check: bool = False, execute: bool = False, only: 
             for lang, nb in notebooks:
                 path = notebook_path(root, lang, lesson)
                 if execute:
+                    path.parent.mkdir(parents=True, exist_ok=True)
                     nb = execute_checked(nb, lesson, lang, path.parent)
                 else:
                     carry_outputs(nb, _read(path))

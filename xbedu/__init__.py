@@ -25,6 +25,7 @@ _SUBMODULES = (
     "doctor",
     "economics",
     "errors",
+    "format",
     "i18n",
     "logistics",
     "margins",
@@ -35,6 +36,7 @@ _SUBMODULES = (
     "quiz",
     "site",
     "startup",
+    "tables",
     "validation",
     "widgets",
 )

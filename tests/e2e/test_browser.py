@@ -166,6 +166,7 @@ def _quiz_with_single_choice(lang: str):
 
 
 def test_quiz_question_answered_wrongly_then_rightly(page, lab, artifacts, axe):
+    from playwright.sync_api import expect
     from xbedu.i18n import t
     from xbedu.quiz.grading import grade
 
@@ -185,14 +186,14 @@ def test_quiz_question_answered_wrongly_then_rightly(page, lab, artifacts, axe):
     card.locator(".widget-radio-box label", has_text=wrong.text[lang]).click()
     check.click()
     expected_wrong = grade(question, wrong.id).feedback(lang)
-    page.wait_for_function("([el, text]) => el.innerText.includes(text)", arg=[feedback.element_handle(), expected_wrong])
+    expect(feedback).to_contain_text(expected_wrong, timeout=15_000)
     assert "✗" in feedback.inner_text() and "✓" not in feedback.inner_text()
 
     card.locator(f"button:text-is({json.dumps(t('quiz.button.retry', lang), ensure_ascii=False)})").click()
     card.locator(".widget-radio-box label", has_text=right.text[lang]).click()
     check.click()
     expected_right = grade(question, right.id).feedback(lang)
-    page.wait_for_function("([el, text]) => el.innerText.includes(text)", arg=[feedback.element_handle(), expected_right])
+    expect(feedback).to_contain_text(expected_right, timeout=15_000)
     assert "✓" in feedback.inner_text() and expected_wrong not in feedback.inner_text()
     if question.explanation:
         assert question.explanation[lang] in feedback.inner_text()

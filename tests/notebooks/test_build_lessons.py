@@ -182,3 +182,22 @@ def test_one_broken_lesson_does_not_stop_the_others(repo: Path):
     assert status == 2
     assert any("00-start-here.md:1:" in m for m in messages)
     assert (repo / "lessons" / "zh" / "01-what-is-cbec.ipynb").exists()
+
+
+@pytest.mark.notebooks
+def test_execute_keeps_only_tagged_outputs_and_names_a_failing_line(repo: Path):
+    status, messages = B.run(repo, execute=True)
+    assert status == 0, messages
+    nb = nbrepo.load_nb(repo / "lessons" / "en" / "01-what-is-cbec.ipynb")
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    # parameters, setup, tagged call: only the third keeps outputs, with its Run-All ordinal 3
+    assert [bool(c["outputs"]) for c in code] == [False, False, True]
+    assert [c["execution_count"] for c in code] == [None, None, 3]
+    assert "text/html" in code[2]["outputs"][0]["data"] and code[2]["outputs"][0]["execution_count"] == 3
+    assert set(nb["metadata"]) == {"kernelspec", "language_info"}
+    status, messages = B.run(repo, check=True)
+    assert status == 0, messages
+    write(repo, FRONT + BODY.replace('concept_table("cases", lang=LANG)', 'concept_table("nope", lang=LANG)'))
+    status, messages = B.run(repo, execute=True)
+    assert status == 2
+    assert any(m.startswith("error: lessons/src/01-what-is-cbec.md:22: cell what-is-cbec-06 fails") and "InputError" in m for m in messages), messages

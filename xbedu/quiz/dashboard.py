@@ -46,11 +46,11 @@ class ProgressReport:
         quiz, share = t("quiz.progress.col.quiz", lang), t("quiz.progress.col.share", lang)
         data = pd.DataFrame({quiz: [r.quiz_id for r in self.rows], share: [round(r.share, 3) for r in self.rows],
                              "label": [f"{format_number(r.share * 100, 0)}%" for r in self.rows]})
-        base = alt.Chart(data, title=t("quiz.progress.chart_title", lang))
+        base = alt.Chart(data)
         bars = base.mark_bar().encode(x=alt.X(f"{share}:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
                                       y=alt.Y(f"{quiz}:N", sort=None), tooltip=[f"{quiz}:N", alt.Tooltip(f"{share}:Q", format=".0%")])
         text = base.mark_text(align="left", dx=4).encode(x=f"{share}:Q", y=alt.Y(f"{quiz}:N", sort=None), text="label:N")
-        return (bars + text).properties(width=360)
+        return (bars + text).properties(width=360, title=t("quiz.progress.chart_title", lang))
 
 
 def progress_report(lang: str = "en", *, learner: str | None = None, banks: list[Bank] | tuple[Bank, ...] | None = None,
