@@ -63,6 +63,7 @@ _CUSTOMS_IDS = {"US": ("customs.us.",), "EU_DE": ("customs.eu.", "customs.de.", 
                 "EU_FR": ("customs.eu.", "customs.fr.", "fx.eur_per_usd"), "UK": ("customs.uk.", "fx.gbp_per_usd"),
                 "JP": ("customs.jp.", "fx.jpy_per_usd"), "southeast_asia": ()}
 _LEARNER = "learner"  # marks a number that is the learner's own input
+_ABOVE = "above"  # marks a number worked out from the lines above it
 
 
 def _ids(*prefixes: str) -> tuple[str, ...]:
@@ -122,7 +123,7 @@ class FirstProductPlan:
     @property
     def sources(self) -> tuple[Figure, ...]:
         """Every data figure the plan's numbers come from, in first-use order."""
-        ids = dict.fromkeys(fid for _, group in self.number_sources for fid in group if fid != _LEARNER)
+        ids = dict.fromkeys(fid for _, group in self.number_sources for fid in group if fid not in (_LEARNER, _ABOVE))
         return tuple(figure(fid) for fid in ids)
 
     @property
@@ -298,7 +299,8 @@ def plan_first_product(
                returns=_ids("economics.returns.rate", "economics.returns.unsellable_share", "economics.returns.handling_usd"))
     unit = economics.unit_economics(inputs)
     notes += [m for m in unit.notes]
-    src.update(profit=tuple(dict.fromkeys(i for k in economics.COST_KEYS for i in src.get(k, ()))) + (_LEARNER,))
+    src["profit"] = (_ABOVE,)
+    src["landed"] = tuple(dict.fromkeys((_LEARNER, *src.get("freight", ()), *src["duty"])))
 
     # 5. Start-up capital: the guide's lines, with inventory and logistics from this product.
     if monthly_cost_usd is None:
@@ -323,7 +325,7 @@ def plan_first_product(
     if run.shortfall_usd > 0:
         notes.append(startup.explain_runway(run))
     break_even_units = economics.break_even_units(inputs, monthly)
-    src["break_even_units"] = tuple(dict.fromkeys(src["profit"] + src["monthly"]))
+    src["break_even_units"] = (_ABOVE, *src["monthly"])
     return FirstProductPlan(
         product_name=product_name, on=on, lang=lang, mode=mode, mode_fit=ranked[rank - 1], mode_rank=rank,
         top_mode=ranked[0].mode_key, market=market, customs_market=customs_market, region=region, platform=platform,
@@ -364,10 +366,11 @@ _CSS = (".xbedu-plan{font:14px/1.45 system-ui,-apple-system,'Segoe UI','PingFang
 
 @dataclass(frozen=True, slots=True)
 class _Refs:
-    """A table cell that points at source numbers (and maybe at the learner's own input)."""
+    """A table cell that points at source numbers (and maybe at the learner's input or the lines above)."""
 
     numbers: tuple[int, ...]
     learner: bool
+    above: bool = False
 
 
 def _name(plan: FirstProductPlan, lang: str) -> str:
@@ -400,7 +403,7 @@ def _blocks(plan: FirstProductPlan, lang: str) -> tuple[list[tuple[Any, ...]], t
 
     def refs(key: str) -> _Refs:
         ids = plan.sources_of(key)
-        return _Refs(tuple(dict.fromkeys(numbers[i] for i in ids if i in numbers)), _LEARNER in ids)
+        return _Refs(tuple(dict.fromkeys(numbers[i] for i in ids if i in numbers)), _LEARNER in ids, _ABOVE in ids)
 
     tr = lambda key, **kw: t(key, lang, **kw)  # noqa: E731 - a short alias keeps the tables readable
     usd = lambda x: money(x, lang, decimals=2)  # noqa: E731
@@ -415,8 +418,8 @@ def _blocks(plan: FirstProductPlan, lang: str) -> tuple[list[tuple[Any, ...]], t
     reasons = t("widgets.sentence_sep", lang).join(m.render(lang) for m in fit.reasons) or "—"
     customs = tr(f"capstone.market.{plan.customs_market}") if plan.customs_market else tr("capstone.doc.no_customs")
     traits = tr("capstone.doc.list_sep").join(x.text(lang) for x in plan.region.traits)
-    market_figs = tr("capstone.doc.list_sep").join(f"{figure(i).label(lang)}: {_fmt_value(figure(i))}"
-                                                   for i in plan.region.figure_ids)
+    market_figs = tr("capstone.doc.list_sep").join(tr("capstone.doc.label_value", label=figure(i).label(lang),
+                                                      value=_fmt_value(figure(i))) for i in plan.region.figure_ids)
     fees = plan.inputs
     platform_text = tr("capstone.doc.platform_detail", referral=percent(fees.referral_rate),
                        fulfilment=usd(fees.fulfilment_fee_usd), storage=usd(fees.storage_per_unit_usd))
@@ -430,7 +433,8 @@ def _blocks(plan: FirstProductPlan, lang: str) -> tuple[list[tuple[Any, ...]], t
         (tr("capstone.row.mode"), plan.mode, tr("capstone.doc.mode_detail", rank=plan.mode_rank, score=fit.score,
                                                 top=plan.top_mode) + t("widgets.sentence_sep", lang) + reasons,
          tr("capstone.doc.teaching_model")),
-        (tr("capstone.row.market"), f"{plan.region.name(lang)} · {customs}", f"{traits}. {market_figs}", refs("market")),
+        (tr("capstone.row.market"), f"{plan.region.name(lang)} · {customs}",
+         tr("capstone.doc.market_detail", traits=traits, figures=market_figs), refs("market")),
         (tr("capstone.row.platform"), tr(f"economics.platform.{plan.platform}"), platform_text, refs("referral")),
         (tr("capstone.row.logistics"), tr(f"logistics.option.{plan.logistics_option}"), ship_text + ship_notes,
          refs("logistics")),
@@ -444,8 +448,8 @@ def _blocks(plan: FirstProductPlan, lang: str) -> tuple[list[tuple[Any, ...]], t
     roi = percent(u.roi) if math.isfinite(u.roi) else "—"
     units_text = (tr("capstone.doc.never") if math.isinf(plan.break_even_units)
                   else tr("capstone.doc.units_month", n=number(math.ceil(plan.break_even_units - 1e-9))))
-    rows += [(tr("capstone.row.landed"), usd(u.landed_cost_usd), share(u.landed_cost_usd), refs("freight")),
-             (tr("capstone.row.margin_roi"), percent(u.margin), roi, refs("profit")),
+    rows += [(tr("capstone.row.landed"), usd(u.landed_cost_usd), share(u.landed_cost_usd), refs("landed")),
+             (tr("capstone.row.margin_roi"), f"{percent(u.margin)} / {roi}", "", refs("profit")),
              (tr("capstone.row.break_even_price"), usd(plan.break_even_price_usd), "", refs("profit")),
              (tr("capstone.row.break_even_units", monthly=money(plan.runway.monthly_cost_usd, lang)), units_text, "",
               refs("break_even_units"))]
@@ -476,16 +480,14 @@ def _blocks(plan: FirstProductPlan, lang: str) -> tuple[list[tuple[Any, ...]], t
 
 def _refs_text(cell: _Refs, lang: str, link: bool) -> str:
     parts = [(f'<a href="#src-{n}">{n}</a>' if link else str(n)) for n in cell.numbers]
-    text = f"[{', '.join(parts)}]" if parts else ""
-    if cell.learner:
-        mine = t("capstone.doc.your_input", lang)
-        text = f"{html.escape(mine) if link else _md(mine)} {text}".strip()
-    return text or "—"
+    words = [t(key, lang) for key, on in (("capstone.doc.from_above", cell.above), ("capstone.doc.your_input", cell.learner)) if on]
+    text = " ".join([*(html.escape(w) if link else _md(w) for w in words), f"[{', '.join(parts)}]" if parts else ""])
+    return text.strip() or "—"
 
 
 def _source_parts(fig: Figure, lang: str) -> tuple[str, str, str]:
     """(label with value, where it comes from, as of) of one figure."""
-    label = f"{fig.label(lang)}: {_fmt_value(fig)}"
+    label = t("capstone.doc.label_value", lang, label=fig.label(lang), value=_fmt_value(fig))
     where = t("capstone.doc.assumption", lang) if fig.assumption else fig.source_title
     return label, where, t("widgets.as_of", lang, as_of=fig.as_of)
 

@@ -12,7 +12,7 @@ from ..data import figure, figures
 from ..data import logistics as logistics_data
 from ..data import operations as operations_data
 from .base import Control, Explorer
-from .format import Table, days
+from .format import Table
 
 __all__ = ["CashFlow", "OrderToCashExplorer", "order_to_cash_explorer"]
 
@@ -79,7 +79,7 @@ class OrderToCashExplorer(Explorer):
                    what=result.step.what(self.lang)),
             self.t("widgets.operations.stage_text", n=result.stage.order, total=stages, name=result.stage.name(self.lang),
                    what=result.stage.what(self.lang)),
-            self.t("widgets.operations.reading", arrive=days(tl.arrival_day, self.lang), payout=days(tl.payout_day, self.lang),
+            self.t("widgets.operations.reading", arrive=tl.arrival_day, payout=tl.payout_day,
                    peak=self.money(tl.peak_tied_usd, cny=True), usd_days=f"{tl.tied_usd_days:,.0f}",
                    payout_usd=self.money(tl.payout_usd), profit=self.money(tl.profit_usd)),
         )

@@ -1,0 +1,92 @@
+"""xbedu.site: notebook copies for JupyterLite, the bundled wheel, the ``xbedu site build`` command."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from xbedu import site
+from xbedu.cli import build_parser
+from xbedu.errors import InputError
+from xbedu.i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _notebook(*cells: tuple[str, str], kernel: str = "python3") -> dict:
+    return {
+        "cells": [{"cell_type": kind, "metadata": {}, "source": text, **({"outputs": [], "execution_count": None} if kind == "code" else {})}
+                  for kind, text in cells],
+        "metadata": {"kernelspec": {"name": kernel, "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 4,
+    }
+
+
+def test_lite_notebook_puts_the_install_cell_before_the_first_code_cell():
+    nb = _notebook(("markdown", "# Title"), ("markdown", "intro"), ("code", 'LANG = "en"'), ("code", "x"))
+    out = site.lite_notebook(nb, "en")
+    kinds = [(c["cell_type"], c.get("id")) for c in out["cells"]]
+    assert kinds == [("markdown", None), ("markdown", None), ("code", site.INSTALL_CELL_MARK), ("code", None), ("code", None)]
+    install = out["cells"][2]["source"]
+    assert "%pip install -q --no-deps xbedu" in install
+    assert install.splitlines()[0] == "# " + t("site.install_comment", "en")
+
+
+def test_lite_notebook_uses_the_pyodide_kernel_and_leaves_the_source_alone():
+    nb = _notebook(("code", "1 + 1"))
+    before = json.dumps(nb, sort_keys=True)
+    out = site.lite_notebook(nb, "zh")
+    assert json.dumps(nb, sort_keys=True) == before
+    assert out["metadata"]["kernelspec"] == site.LITE_KERNELSPEC
+    assert out["nbformat_minor"] >= 5  # cell ids are valid from nbformat 4.5
+    assert t("site.install_comment", "zh") in out["cells"][0]["source"]
+
+
+def test_lite_notebook_is_idempotent():
+    once = site.lite_notebook(_notebook(("code", "1")), "en")
+    twice = site.lite_notebook(once, "en")
+    assert [c["source"] for c in twice["cells"]] == [c["source"] for c in once["cells"]]
+
+
+def test_lite_notebook_without_code_gets_the_install_cell_last():
+    out = site.lite_notebook(_notebook(("markdown", "only prose")), "en")
+    assert [c["cell_type"] for c in out["cells"]] == ["markdown", "code"]
+
+
+def test_lite_requirements_are_the_runtime_deps_minus_server_only_ones():
+    names = site.lite_requirements()
+    lowered = {n.lower() for n in names}
+    assert not lowered & site.LITE_SKIP_PACKAGES
+    for needed in ("ipywidgets", "altair", "pandas", "pyyaml"):
+        assert needed in lowered, names
+    assert "playwright" not in lowered and "pytest" not in lowered  # the test extra stays out
+    assert names[-len(site.LITE_PYODIDE_MODULES):] == site.LITE_PYODIDE_MODULES
+    assert len(names) == len(set(names))
+
+
+def test_build_site_refuses_a_folder_that_is_not_a_checkout(tmp_path):
+    with pytest.raises(InputError) as err:
+        site.build_site(tmp_path / "out", root=tmp_path)
+    assert err.value.key == "site.error.not_checkout"
+    assert str(tmp_path) in str(err.value) and "pyproject.toml" in str(err.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_wheel_carries_the_data_package_and_the_banks(tmp_path):
+    wheel = site.build_wheel(ROOT, tmp_path)
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data_files = {p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()}
+    assert {f"xbedu/_data/{f}" for f in data_files} <= names
+    banks = {p.name for p in (ROOT / "quizzes" / "banks").glob("*.yaml")}
+    assert {f"xbedu/_banks/{b}" for b in banks} <= names
+    assert "xbedu/locales/site.json" in names and "xbedu/site.py" in names
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    assert not (ROOT / "xbedu" / "_data").exists()  # built from a temporary copy
+
+
+def test_cli_has_site_build_with_an_out_option():
+    args = build_parser().parse_args(["site", "build", "--out", "somewhere"])
+    assert args.out == "somewhere" and args.func is not None and args.sourcemaps is False
+    assert build_parser().parse_args(["site", "build"]).out == "_site"

@@ -1,0 +1,272 @@
+"""Static tables of course results: what a lesson shows before its explorer.
+
+``table(result, lang=...)`` turns a domain result (a shipping comparison, a margin
+chain, a unit-economics breakdown, a market series…) into a :class:`~xbedu.format.Table`
+that a notebook shows as HTML and nbval compares as text. Same input, same table.
+
+    >>> from xbedu import margins
+    >>> table(margins.traditional_chain(10, {"exporter": 0.15, "importer": 0.25, "wholesaler": 0.2, "retailer": 1.0}))
+    Traditional chain: the consumer pays 3.5× the factory price
+    Layer | Buys at | Sells at | Markup | Keeps
+    Factory | — | $10 | — | $10
+    Exporter | $10 | $11.50 | 15.0% | $1.50
+    Importer | $11.50 | $14.38 | 25.0% | $2.88
+    Wholesaler | $14.38 | $17.25 | 20.0% | $2.88
+    Retailer | $17.25 | $34.50 | 100.0% | $17.25
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import singledispatch
+from typing import Any
+
+from . import customs, economics, logistics, margins, markets, modes, operations, startup
+from .data import Figure
+from .data import modes as mode_data
+from .format import Table, days, kg, money, months, multiple, number, percent
+from .i18n import Message, check_lang, t
+
+__all__ = ["table"]
+
+_NOTHING = "—"
+
+
+def table(result: Any, lang: str = "en") -> Table:
+    """Return the table that shows ``result`` in ``lang``.
+
+    Accepts one domain result or a sequence of them (quotes, steps, payment methods,
+    mode fits, market rows, capital lines, figures…).
+
+    Raises:
+        TypeError: no table is defined for that kind of result.
+    """
+    check_lang(lang)
+    if isinstance(result, (tuple, list)):
+        if not result:
+            raise TypeError("table() needs at least one item to show")
+        return _many(result[0], tuple(result), lang)
+    return _one(result, lang)
+
+
+def _name(obj: Any, lang: str) -> str:
+    """Pick ``name_zh``/``name_en`` (or ``zh``/``en``) from a bilingual value."""
+    for en, zh in (("name_en", "name_zh"), ("en", "zh"), ("label_en", "label_zh")):
+        if hasattr(obj, en):
+            return getattr(obj, zh) if lang == "zh" else getattr(obj, en)
+    raise TypeError(f"{type(obj).__name__} has no bilingual name")
+
+
+def _notes(messages: Sequence[Message], lang: str) -> tuple[str, ...]:
+    return tuple(m.render(lang) for m in messages)
+
+
+# --- one result -------------------------------------------------------------------------------
+
+@singledispatch
+def _one(result: Any, lang: str) -> Table:
+    raise TypeError(f"no table is defined for {type(result).__name__}")
+
+
+@_one.register
+def _(chain: margins.Chain, lang: str) -> Table:
+    head = tuple(t(f"tables.chain.{c}", lang) for c in ("layer", "buys", "sells", "markup", "keeps"))
+    rows = [(t("margins.layer.factory", lang), _NOTHING, money(chain.factory_price_usd, lang), _NOTHING, money(chain.factory_price_usd, lang))]
+    rows += [(t(f"margins.layer.{p.key}", lang), money(p.buy_usd, lang), money(p.sell_usd, lang), percent(p.markup), money(p.keeps_usd, lang))
+             for p in chain.layers]
+    return Table(head, tuple(rows), caption=t("tables.chain.caption", lang, multiple=multiple(chain.multiple)))
+
+
+@_one.register
+def _(sale: margins.DirectSale, lang: str) -> Table:
+    head = (t("tables.chain.layer", lang), t("tables.usd", lang), t("tables.share", lang))
+    rows = tuple((t(f"margins.layer.{s.key}", lang), money(s.usd, lang), percent(s.share)) for s in sale.shares)
+    caption = t("tables.direct.caption", lang, price=money(sale.price_usd, lang), multiple=multiple(sale.multiple),
+                margin=percent(sale.seller_margin))
+    notes = (t("tables.loses_money", lang),) if sale.loses_money else ()
+    return Table(head, rows, caption=caption, notes=notes)
+
+
+@_one.register
+def _(result: margins.PriceVsProfit, lang: str) -> Table:
+    head = (_NOTHING, t("tables.pvp.domestic", lang), t("tables.pvp.overseas", lang), t("tables.pvp.multiple", lang))
+    profit_multiple = multiple(result.profit_multiple) if result.profit_multiple is not None else _NOTHING
+    rows = ((t("tables.pvp.profit", lang), money(result.domestic_profit_usd, lang), money(result.overseas_profit_usd, lang), profit_multiple),
+            (t("tables.pvp.price_multiple", lang), _NOTHING, _NOTHING, multiple(result.price_multiple)))
+    return Table(head, rows, notes=(result.message.render(lang),))
+
+
+@_one.register
+def _(result: economics.UnitEconomics, lang: str) -> Table:
+    head = (t("tables.unit.line", lang), t("tables.usd", lang), t("tables.unit.of_price", lang))
+    revenue = result.revenue_usd
+    rows = [(t("tables.unit.price", lang), money(revenue, lang), percent(1.0))]
+    rows += [(t(f"economics.line.{line.key}", lang), money(-line.usd, lang), percent(-line.usd / revenue if revenue else 0.0))
+             for line in result.lines if line.usd]
+    rows.append((t("tables.unit.profit", lang), money(result.profit_usd, lang), percent(result.margin)))
+    caption = t("tables.unit.caption", lang, profit=money(result.profit_usd, lang), margin=percent(result.margin), roi=percent(result.roi))
+    return Table(head, tuple(rows), caption=caption, notes=_notes(result.notes, lang))
+
+
+@_one.register
+def _(charges: customs.ImportCharges, lang: str) -> Table:
+    head = (t("tables.customs.item", lang), t("tables.usd", lang))
+    rows = ((t("tables.customs.duty", lang), money(charges.duty_usd, lang)),
+            (t("tables.customs.flat_duty", lang), money(charges.flat_duty_usd, lang)),
+            (t("tables.customs.vat", lang), money(charges.vat_usd, lang)),
+            (t("tables.customs.total", lang), money(charges.total_usd, lang)))
+    return Table(head, rows, caption=t("tables.customs.caption", lang, market=charges.market_key), notes=_notes(charges.notes, lang))
+
+
+@_one.register
+def _(line: operations.Timeline, lang: str) -> Table:
+    head = (t("tables.timeline.event", lang), t("tables.timeline.day", lang))
+    rows = tuple((t(f"tables.timeline.{key}", lang), number(day)) for key, day in
+                 (("order", line.order_day), ("ship", line.ship_day), ("arrival", line.arrival_day), ("payout", line.payout_day)))
+    caption = t("tables.timeline.caption", lang, peak=money(line.peak_tied_usd, lang), days=days(line.payout_day - line.order_day, lang),
+                usd_days=number(line.tied_usd_days))
+    return Table(head, rows, caption=caption)
+
+
+@_one.register
+def _(series: markets.Series, lang: str) -> Table:
+    head = (t("markets.label.year", lang), t("markets.label.value", lang), t("tables.source", lang), t("tables.as_of", lang))
+    rows = tuple((str(p.year), _value(p.value, series.unit), _source(p.basis, p.source_title, lang), p.as_of)
+                 for p in series.points)
+    return Table(head, rows)
+
+
+@_one.register
+def _(runway: startup.Runway, lang: str) -> Table:
+    head = (_NOTHING, t("tables.usd", lang))
+    rows = ((t("tables.runway.capital", lang), money(runway.capital_usd, lang)),
+            (t("tables.runway.launch", lang), money(runway.launch_usd, lang)),
+            (t("tables.runway.left", lang), money(runway.left_after_launch_usd, lang)),
+            (t("tables.runway.monthly", lang), money(runway.monthly_cost_usd, lang)))
+    return Table(head, rows, caption=t("tables.runway.caption", lang, months=months(runway.months, lang)))
+
+
+@_one.register
+def _(rec: logistics.Recommendation, lang: str) -> Table:
+    choice = t(f"logistics.option.{rec.choice.option_key}", lang) if rec.choice else _NOTHING
+    return Table((t("tables.rec.choice", lang), t("tables.rec.why", lang)), ((choice, rec.reason.render(lang)),))
+
+
+@_one.register
+def _(mode: modes.Mode, lang: str) -> Table:
+    head = ("#", t("tables.mode.step", lang))
+    return Table(head, tuple((str(i), _name(s, lang)) for i, s in enumerate(mode.flow_steps, 1)), caption=_name(mode, lang))
+
+
+def _value(value: float, unit: str) -> str:
+    """A figure's value with its unit; shares (0–1) as percentages."""
+    if unit == "share":
+        return percent(value)
+    return f"{number(value, 2 if abs(value) < 100 else 0)} {unit}"
+
+
+def _source(basis: str, title: str, lang: str) -> str:
+    return t("tables.guide_figure", lang) if basis == "guide" else title
+
+
+# --- many results -----------------------------------------------------------------------------
+
+@singledispatch
+def _many(first: Any, items: tuple[Any, ...], lang: str) -> Table:
+    raise TypeError(f"no table is defined for a sequence of {type(first).__name__}")
+
+
+@_many.register
+def _(first: logistics.Quote, quotes: tuple[logistics.Quote, ...], lang: str) -> Table:
+    head = tuple(t(f"tables.quote.{c}", lang) for c in ("option", "chargeable", "cost", "days", "holding", "total", "allowed"))
+    rows = []
+    for q in quotes:
+        allowed = t("tables.yes", lang) if q.available else " ".join(_notes(q.reasons, lang))
+        rows.append((t(f"logistics.option.{q.option_key}", lang), kg(round(q.chargeable_weight_kg, 2), lang), money(q.cost_usd, lang),
+                     t("tables.days_range", lang, low=number(q.days_min, 1 if q.days_min % 1 else 0), high=number(q.days_max, 1 if q.days_max % 1 else 0)),
+                     money(q.holding_cost_usd, lang), money(q.total_cost_usd, lang), allowed))
+    return Table(head, tuple(rows))
+
+
+@_many.register
+def _(first: operations.Step, steps: tuple[operations.Step, ...], lang: str) -> Table:
+    head = ("#", t("tables.step.name", lang), t("tables.step.what", lang))
+    return Table(head, tuple((str(s.order), s.name_zh if lang == "zh" else s.name_en, s.what_zh if lang == "zh" else s.what_en) for s in steps))
+
+
+@_many.register
+def _(first: operations.PaymentMethod, methods: tuple[operations.PaymentMethod, ...], lang: str) -> Table:
+    head = tuple(t(f"tables.payment.{c}", lang) for c in ("method", "fee", "fixed", "fx", "payout"))
+    rows = tuple((t(f"operations.method.{m.key}", lang), percent(m.fee_rate, 2), money(m.fee_fixed_usd, lang), percent(m.fx_spread_rate, 2),
+                  days(m.payout_days, lang)) for m in methods)
+    return Table(head, rows)
+
+
+@_many.register
+def _(first: operations.PositionCheck, checks: tuple[operations.PositionCheck, ...], lang: str) -> Table:
+    head = tuple(t(f"tables.order.{c}", lang) for c in ("position", "yours", "correct", "verdict"))
+    rows = tuple((str(c.position), c.proposed_key, c.correct_key, t("tables.right" if c.correct else "tables.wrong", lang)) for c in checks)
+    return Table(head, rows)
+
+
+def _fits(fits: tuple[Any, ...], names: dict[str, str], key_attr: str, lang: str) -> Table:
+    head = ("#", t("tables.fit.option", lang), t("modes.label.score", lang), t("tables.fit.reasons", lang))
+    rows = tuple((str(rank), names[getattr(fit, key_attr)], f"{fit.score:+d}", t("tables.sentence_sep", lang).join(_notes(fit.reasons, lang)))
+                 for rank, fit in enumerate(fits, 1))
+    return Table(head, rows)
+
+
+@_many.register
+def _(first: modes.ModeFit, fits: tuple[modes.ModeFit, ...], lang: str) -> Table:
+    return _fits(fits, {m.key: _name(m, lang) for m in mode_data.modes()}, "mode_key", lang)
+
+
+@_many.register
+def _(first: modes.ModelFit, fits: tuple[modes.ModelFit, ...], lang: str) -> Table:
+    return _fits(fits, {m.key: _name(m, lang) for m in mode_data.business_models()}, "model_key", lang)
+
+
+@_many.register
+def _(first: modes.ComparisonRow, rows: tuple[modes.ComparisonRow, ...], lang: str) -> Table:
+    keys = tuple(k for k, _ in first.values)
+    head = (t("tables.compare.dimension", lang), *keys)
+    body = tuple((_name(r.label, lang), *(_name(dict(r.values)[k], lang) for k in keys)) for r in rows)
+    return Table(head, body)
+
+
+@_many.register
+def _(first: modes.Lever, levers: tuple[modes.Lever, ...], lang: str) -> Table:
+    head = (t("tables.lever.name", lang), t("tables.lever.points", lang))
+    return Table(head, tuple((_name(lv.name, lang), t("tables.list_sep", lang).join(_name(p, lang) for p in lv.points)) for lv in levers))
+
+
+@_many.register
+def _(first: markets.MarketRow, rows: tuple[markets.MarketRow, ...], lang: str) -> Table:
+    head = (t("markets.label.market", lang), t("markets.label.traits", lang), t("markets.label.figures", lang))
+    body = []
+    for r in rows:
+        traits = t("tables.list_sep", lang).join(_name(tr, lang) for tr in r.traits)
+        figs = t("tables.list_sep", lang).join(f"{_name(f, lang)}: {_value(f.value, f.unit)} ({f.as_of})" for f in r.figures)
+        body.append((_name(r, lang), traits, figs or _NOTHING))
+    return Table(head, tuple(body))
+
+
+@_many.register
+def _(first: startup.CapitalLine, lines: tuple[startup.CapitalLine, ...], lang: str) -> Table:
+    head = (t("tables.capital.line", lang), t("startup.scenario.min", lang), t("startup.scenario.typical", lang), t("startup.scenario.max", lang))
+    rows = [(t(f"startup.line.{ln.key}", lang), money(ln.min_usd, lang), money(ln.typical_usd, lang), money(ln.max_usd, lang)) for ln in lines]
+    total = startup.plan_totals(lines)
+    rows.append((t("startup.line.total", lang), money(total.min_usd, lang), money(total.typical_usd, lang), money(total.max_usd, lang)))
+    return Table(head, tuple(rows))
+
+
+def _figure_rows(first: Any, figs: tuple[Any, ...], lang: str) -> Table:
+    head = (t("tables.figure.what", lang), t("markets.label.value", lang), t("tables.source", lang), t("tables.as_of", lang))
+    rows = tuple((_name(f, lang), _value(f.value, f.unit),
+                  t("tables.assumption", lang) if getattr(f, "assumption", False) else _source(f.basis, f.source_title, lang), f.as_of)
+                 for f in figs)
+    return Table(head, rows)
+
+
+_many.register(markets.MarketFigure, _figure_rows)
+_many.register(Figure, _figure_rows)
