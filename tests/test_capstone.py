@@ -97,6 +97,11 @@ def test_seller_fulfilled_overseas_warehouse_uses_the_warehouse_fees():
     # fulfilment + storage per unit add up to what the quote charges beyond the sea leg
     assert (p.inputs.fulfilment_fee_usd + p.inputs.storage_per_unit_usd) * 100 == pytest.approx(full.cost_usd - leg.cost_usd)
     assert p.inputs.referral_rate == figure("fees.etsy.transaction_rate").value
+    # bulk import: with as many units as the data's FBA shipment, the duty is the builder's FBA duty
+    bulk = int(figure("economics.fba.units_per_shipment").value)
+    assert plan(platform="etsy", units_first_order=bulk, market="EU_FR").inputs.duty_usd == pytest.approx(
+        plan(units_first_order=bulk, market="EU_FR").inputs.duty_usd)
+    assert p.inputs.vat_rate == plan(market="US").inputs.vat_rate
 
 
 def test_southeast_asia_has_no_import_charges_and_says_so():
@@ -144,7 +149,7 @@ def test_capital_shortfall_is_a_warning():
 @pytest.mark.parametrize("changes, name", [
     (dict(mode="D2C"), "mode"), (dict(market="EU"), "market"), (dict(platform="amazon"), "platform"),
     (dict(logistics_option="rail"), "logistics_option"), (dict(price_usd=-1.0), "price_usd"),
-    (dict(weight_kg=0.0), "weight_kg"), (dict(units_first_order=2.5), "units"), (dict(on="2026-07-01"), "on"),
+    (dict(weight_kg=0.0), "weight_kg"), (dict(units_first_order=2.5), "units"), (dict(on="2026-13-01"), "on"), (dict(on=20260701), "on"),
     (dict(monthly_cost_usd=0.0), "monthly_cost_usd"), (dict(capital_usd=-5.0), "capital_usd"),
 ])
 def test_bad_input_is_an_input_error_naming_the_argument(changes, name):
@@ -242,6 +247,10 @@ def test_save_chooses_the_format_by_suffix(tmp_path):
     with pytest.raises(InputError):
         p.save(tmp_path / "plan.pdf")
     assert not (tmp_path / "plan.pdf").exists()
+
+
+def test_date_may_be_written_as_text():
+    assert plan(on="2026-07-01").unit == plan().unit
 
 
 def test_plan_text_is_the_same_for_the_same_inputs():

@@ -17,12 +17,15 @@ import pytest
 
 pytest.importorskip("altair")
 
-from xbedu import economics, logistics, margins, startup  # noqa: E402
+from xbedu import economics, logistics, margins, markets, modes, operations, startup  # noqa: E402
 from xbedu.charts import render  # noqa: E402
 from xbedu.charts.caption import caption, topic_caption  # noqa: E402
 from xbedu.charts.logistics import build_tradeoff_chart, tradeoff_rows  # noqa: E402
 from xbedu.charts.economics import build_unit_economics_chart  # noqa: E402
 from xbedu.charts.margins import build_margin_chain_chart  # noqa: E402
+from xbedu.charts.markets import build_market_size_chart  # noqa: E402
+from xbedu.charts.modes import build_mode_chart  # noqa: E402
+from xbedu.charts.operations import build_cash_timeline_chart, timeline_segments  # noqa: E402
 from xbedu.charts.startup import build_capital_chart  # noqa: E402
 from xbedu.charts.theme import OKABE_ITO, wrap  # noqa: E402
 from xbedu.data import Figure  # noqa: E402
@@ -77,12 +80,41 @@ def margin_chart(lang: str):
     return build_margin_chain_chart(chain, sale, lang=lang, caption=FIXED_CAPTION)
 
 
-BUILDERS = {"tradeoff": tradeoff_chart, "capital": capital_chart, "unit": unit_chart, "margin": margin_chart}
+def timeline_chart(lang: str):
+    """30 USD order, 8 USD goods, 4 days shipping, paid out 14 days after delivery, 3 USD shipping, 2 days processing."""
+    return build_cash_timeline_chart(operations.cash_timeline(30, 8, 4, 14, shipping_cost_usd=3, processing_days=2),
+                                     lang=lang, caption=FIXED_CAPTION)
+
+
+def series_fixture() -> markets.Series:
+    """Two years, 2.0 → 2.42 (10 % a year)."""
+    point = lambda year, value: markets.SeriesPoint(year, value, "sourced", "S", "https://x", "2025-01")  # noqa: E731
+    return markets.Series("m.x", "USD tn", (point(2023, 2.0), point(2025, 2.42)))
+
+
+def market_chart(lang: str):
+    return build_market_size_chart(series_fixture(), lang=lang, title={"en": "Size", "zh": "规模"}[lang], guide_value=1.5, caption=FIXED_CAPTION)
+
+
+def mode_fits():
+    """Hand-made fits: B2C 3 = +1 capital +2 goal; B2B −1 = +1 capital −2 experience."""
+    m = (modes.ModeFit("B2C", 3, (("capital", 1), ("goal", 2)), ()), modes.ModeFit("B2B", -1, (("capital", 1), ("experience", -2)), ()))
+    b = (modes.ModelFit("agency", 2, (("capital", 2),), ()),)
+    return m, b, {"B2C": "B2C", "B2B": "B2B", "agency": "Agency"}
+
+
+def mode_chart(lang: str):
+    m, b, names = mode_fits()
+    return build_mode_chart(m, b, names, lang=lang, caption=FIXED_CAPTION)
+
+
+BUILDERS = {"tradeoff": tradeoff_chart, "capital": capital_chart, "unit": unit_chart, "margin": margin_chart,
+            "timeline": timeline_chart, "market": market_chart, "modes": mode_chart}
 
 
 def _layer_data(spec: dict) -> list[dict]:
     if "vconcat" in spec:
-        return [row for panel in spec["vconcat"] for row in panel["data"]["values"]]
+        return [row for panel in spec["vconcat"] for row in panel.get("data", {}).get("values", [])]
     return spec["data"]["values"]
 
 
@@ -269,3 +301,31 @@ def test_margin_chart_two_panels_on_one_scale():
     # 10 × 1.15 × 1.25 × 1.2 × 2 = 34.5, the consumer price in both panels
     assert top["data"]["values"][-1]["end"] == 34.5 == bottom["data"]["values"][-1]["end"]
     assert top["data"]["values"][-1]["label"] == "$34.50 = 3.45× factory"
+
+
+# -- timeline, market-size and fit charts -------------------------------------------------------------
+def test_timeline_segments_hand_computed():
+    tl = operations.cash_timeline(30, 8, 4, 14, shipping_cost_usd=3, processing_days=2)
+    segs = [(s["lane_key"], s["where_key"], s["start"], s["end"]) for s in timeline_segments(tl, lang="en")]
+    # ordered day −2, shipped day 0, delivered day 4, paid out day 4 + 14 = 18
+    assert segs == [("goods", "seller", -2, 0), ("goods", "in_transit", 0, 4), ("goods", "buyer", 4, 19),
+                    ("money", "held", -2, 18), ("money", "seller_bank", 18, 19)]
+    spec = timeline_chart("zh").to_dict()
+    first = spec["vconcat"][0]["data"]["values"][0]
+    assert first["lane"] == "货物" and first["where"] == t("operations.goods.seller", "zh")
+    assert spec["vconcat"][1]["layer"][0]["encoding"]["y"]["title"] == "被占用的自有资金（美元）"
+
+
+def test_market_chart_points_and_guide_rule():
+    spec = market_chart("en").to_dict()
+    assert [(r["year"], r["value"], r["label"]) for r in spec["data"]["values"]] == [(2023, 2.0, "2"), (2025, 2.42, "2.42")]
+    assert spec["layer"][3]["data"]["values"][0] == {"value": 1.5, "text": "the guide: above 1.5"}
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "Value (USD tn)"
+
+
+def test_mode_chart_diverges_around_zero():
+    rows = mode_chart("en").to_dict()["vconcat"][0]["data"]["values"]
+    b2b = [(r["start"], r["end"], r["points"]) for r in rows if r["subject"] == "B2B" and r["kind"] == "part"]
+    assert b2b == [(0.0, 1.0, "+1 C"), (0.0, -2.0, "-2 E")]  # +1 to the right, −2 to the left
+    total = next(r for r in rows if r["subject"] == "B2C" and r["kind"] == "total")
+    assert total["points"] == "total 3" and total["end"] == 3.0

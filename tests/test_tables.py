@@ -97,3 +97,24 @@ def test_unknown_results_are_a_clear_type_error():
         tables.table(())
     with pytest.raises(ValueError, match="lang"):
         tables.table(_results()["chain"], "fr")
+
+
+def test_rule_change_table_shows_the_us_de_minimis_ending():
+    from xbedu.data import customs as customs_data
+
+    change = customs_data.rule_change("US", 20)
+    rate = customs_data.market_rules("US").duty_rate
+    assert change.before.total_usd == 0  # under the USD 800 de minimis the day before
+    assert change.after.duty_usd == pytest.approx(20 * rate)  # 20 × the data's duty rate from 2025-08-29
+    table = tables.table(change, "zh")
+    assert table.headers[1:] == ("2025-08-28", "2025-08-29 起")
+    assert table.rows[-1][2] == f"{20 * rate:g} 美元"
+
+
+def test_rule_change_refuses_a_market_without_one():
+    from xbedu.data import customs as customs_data
+    from xbedu.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        customs_data.rule_change("JP", 20)
+    assert "JP" in info.value.message("en") and "US" in info.value.message("zh")

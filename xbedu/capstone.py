@@ -182,7 +182,7 @@ def plan_first_product(
     width_cm: float,
     height_cm: float,
     units_first_order: int,
-    on: date,
+    on: date | str,
     monthly_cost_usd: float | None = None,
     capital_usd: float | None = None,
     situation: Situation | None = None,
@@ -199,7 +199,7 @@ def plan_first_product(
         price_usd, product_cost_usd: selling price and purchase cost of one unit.
         weight_kg, length_cm, width_cm, height_cm: one packed unit.
         units_first_order: units bought and shipped in the first order.
-        on: the date whose fees and customs rules apply.
+        on: the date whose fees and customs rules apply (a ``date`` or ``"YYYY-MM-DD"``).
         monthly_cost_usd: running costs per month after launch (default: the data's lean budget).
         capital_usd: the money you have (default: the guide's maximum start-up budget).
         situation: what the mode fit-finder scores (default: the data's example learner, with ``capital_usd``).
@@ -214,8 +214,7 @@ def plan_first_product(
     v.choice("market", market, MARKETS)
     v.choice("platform", platform, economics_data.PLATFORMS)
     v.choice("logistics_option", logistics_option, logistics.OPTION_KEYS)
-    if not isinstance(on, date):
-        raise InputError("capstone.error.no_date", name="on", value=on)
+    on = _as_date(on)
     if not isinstance(product_name, str):
         raise InputError("capstone.error.name", name="product_name", value=product_name)
     price, cost = v.non_negative("price_usd", price_usd), v.non_negative("product_cost_usd", product_cost_usd)
@@ -270,15 +269,16 @@ def plan_first_product(
         leg = logistics.quote(shipment, replace(option, per_unit_fee_usd=0.0, storage_usd_per_cuft_month=0.0),
                               annual_cost_of_capital=rate, stocked=False)
         freight = leg.cost_usd / units
-        inputs = economics_data.default_inputs("amazon_fba", market=customs_market, freight_per_unit_usd=freight, **sale)
-        duty_ids = (*customs_ids, "economics.fba.units_per_shipment")
+        inputs = economics_data.default_inputs(platform, market=customs_market, freight_per_unit_usd=freight, **sale)
         if fba:
+            duty_ids = (*customs_ids, "economics.fba.units_per_shipment")
             fulfil_ids = (*fee_ids, "economics.storage.unit_volume_cuft", "economics.storage.months_held")
         else:
             storage = (quote.cost_usd - leg.cost_usd) / units - option.per_unit_fee_usd
-            inputs = replace(economics.with_platform(inputs, economics_data.platform_fees(platform, price_usd=price)),
-                             fulfilment_fee_usd=option.per_unit_fee_usd, storage_per_unit_usd=storage)
-            fulfil_ids = ship_ids
+            inputs = replace(inputs, fulfilment_fee_usd=option.per_unit_fee_usd, storage_per_unit_usd=storage)
+            if customs_market is not None:
+                inputs = _bulk_duty(inputs, customs_market, on, units)
+            duty_ids, fulfil_ids = customs_ids, ship_ids
         src["freight"] = ship_ids
     elif fba:
         notes.append(Message.of("capstone.note.parcels_to_fba", option=logistics.OptionName(logistics_option)))
@@ -335,6 +335,30 @@ def plan_first_product(
         capital_totals=startup.plan_totals(lines), guide_totals=startup_data.guide_totals(), runway=run,
         notes=tuple(notes), number_sources=tuple(src.items()),
     )
+
+
+def _as_date(on: Any) -> date:
+    """Return ``on`` as a date; a ``"YYYY-MM-DD"`` string is read, anything else is an ``InputError``."""
+    if isinstance(on, str):
+        try:
+            return date.fromisoformat(on)
+        except ValueError:
+            pass
+    elif isinstance(on, date):
+        return on
+    raise InputError("capstone.error.no_date", name="on", value=on)
+
+
+def _bulk_duty(inputs: economics.UnitInputs, market: str, on: date, units: int) -> economics.UnitInputs:
+    """Duty per unit when the whole order is imported at once (customs value = product cost), VAT stays in the price.
+
+    The same rule as ``xbedu.data.economics.default_inputs`` for FBA stock, with the order's units.
+    """
+    rules = customs_data.market_rules(market)
+    fx = 1.0 if rules.currency == "USD" else economics_data.fx_usd_per_unit_for(market)
+    charges = import_charges(rules, inputs.product_cost_usd * units, inputs.freight_per_unit_usd * units, on=on,
+                             fx_usd_per_unit=fx)
+    return replace(inputs, duty_usd=charges.duty_usd / units, vat_rate=rules.vat_rate)
 
 
 def _parcel_duty(inputs: economics.UnitInputs, market: str, on: date) -> economics.UnitInputs:

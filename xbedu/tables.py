@@ -18,11 +18,14 @@ that a notebook shows as HTML and nbval compares as text. Same input, same table
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from functools import singledispatch
 from typing import Any
 
 from . import customs, economics, logistics, margins, markets, modes, operations, startup
 from .data import Figure
+from .data.customs import RuleChange
+from .data.platforms import Platform
 from .data import modes as mode_data
 from .format import Table, days, kg, money, months, multiple, number, percent
 from .i18n import Message, check_lang, t
@@ -115,7 +118,18 @@ def _(charges: customs.ImportCharges, lang: str) -> Table:
             (t("tables.customs.flat_duty", lang), money(charges.flat_duty_usd, lang)),
             (t("tables.customs.vat", lang), money(charges.vat_usd, lang)),
             (t("tables.customs.total", lang), money(charges.total_usd, lang)))
-    return Table(head, rows, caption=t("tables.customs.caption", lang, market=charges.market_key), notes=_notes(charges.notes, lang))
+    return Table(head, rows, caption=t("tables.customs.caption", lang, market=t(f"tables.market.{charges.market_key}", lang)), notes=_notes(charges.notes, lang))
+
+
+@_one.register
+def _(change: RuleChange, lang: str) -> Table:
+    before = t("tables.change.before", lang, day=(change.changed_on - timedelta(days=1)).isoformat())
+    after = t("tables.change.after", lang, day=change.changed_on.isoformat())
+    head = (t("tables.customs.item", lang), before, after)
+    rows = tuple((t(f"tables.customs.{key}", lang), money(getattr(change.before, f"{key}_usd"), lang), money(getattr(change.after, f"{key}_usd"), lang))
+                 for key in ("duty", "flat_duty", "vat", "total"))
+    caption = t("tables.change.caption", lang, market=t(f"tables.market.{change.market_key}", lang), value=money(change.customs_value_usd, lang))
+    return Table(head, rows, caption=caption, notes=_notes(change.after.notes, lang))
 
 
 @_one.register
@@ -158,10 +172,15 @@ def _(mode: modes.Mode, lang: str) -> Table:
     return Table(head, tuple((str(i), _name(s, lang)) for i, s in enumerate(mode.flow_steps, 1)), caption=_name(mode, lang))
 
 
+def _pct(share: float) -> str:
+    """A share as a percentage with as many decimals as it needs (15%, 13.25%)."""
+    return percent(share, 2 if abs(round(share * 100, 2) - round(share * 100, 1)) > 1e-9 else 1)
+
+
 def _value(value: float, unit: str) -> str:
     """A figure's value with its unit; shares (0–1) as percentages."""
-    if unit == "share":
-        return percent(value)
+    if unit.startswith("share"):
+        return _pct(value)
     return f"{number(value, 2 if abs(value) < 100 else 0)} {unit}"
 
 
@@ -246,7 +265,7 @@ def _(first: markets.MarketRow, rows: tuple[markets.MarketRow, ...], lang: str) 
     body = []
     for r in rows:
         traits = t("tables.list_sep", lang).join(_name(tr, lang) for tr in r.traits)
-        figs = t("tables.list_sep", lang).join(f"{_name(f, lang)}: {_value(f.value, f.unit)} ({f.as_of})" for f in r.figures)
+        figs = t("tables.list_sep", lang).join(t("tables.label_value", lang, label=_name(f, lang), value=f"{_value(f.value, f.unit)} ({f.as_of})") for f in r.figures)
         body.append((_name(r, lang), traits, figs or _NOTHING))
     return Table(head, tuple(body))
 
@@ -258,6 +277,25 @@ def _(first: startup.CapitalLine, lines: tuple[startup.CapitalLine, ...], lang: 
     total = startup.plan_totals(lines)
     rows.append((t("startup.line.total", lang), money(total.min_usd, lang), money(total.typical_usd, lang), money(total.max_usd, lang)))
     return Table(head, tuple(rows))
+
+
+@_many.register
+def _(first: Platform, platforms: tuple[Platform, ...], lang: str) -> Table:
+    head = (t("tables.platform.name", lang), t("tables.platform.modes", lang), t("tables.platform.markets", lang), t("tables.platform.fees", lang))
+    rows = []
+    for plat in platforms:
+        markets_text = t("tables.list_sep", lang).join(t(f"tables.region.{m}", lang) for m in plat.markets)
+        fees = t("tables.list_sep", lang).join(_fee(fid, lang) for fid in plat.fee_figure_ids[:3]) or (plat.fee_note_zh if lang == "zh" else plat.fee_note_en) or _NOTHING
+        rows.append((_name(plat, lang), " / ".join(plat.modes), markets_text, fees))
+    return Table(head, tuple(rows))
+
+
+def _fee(figure_id: str, lang: str) -> str:
+    from .data import figure
+
+    fig = figure(figure_id)
+    shown = _pct(fig.value) if fig.unit.startswith("share") else money(fig.value, lang)
+    return t("tables.label_value", lang, label=_name(fig, lang), value=shown)
 
 
 def _figure_rows(first: Any, figs: tuple[Any, ...], lang: str) -> Table:

@@ -22,7 +22,7 @@ _EXPORTS = {
     "build_mode_chart": "modes",
     "build_cash_timeline_chart": "operations",
     "build_market_size_chart": "markets",
-    "build_target_markets_chart": "markets",
+    "ChartView": "render",
     "chart_svg": "render",
     "show": "render",
     "use_offline_renderer": "render",

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 from ..modes import CRITERIA, ModeFit, ModelFit
-from .caption import caption as source_caption
 from .theme import OKABE_ITO, WIDTH, finish
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -16,6 +15,11 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["build_mode_chart", "fit_rows"]
 
 _CRITERIA = ("capital", *(name for name, _ in CRITERIA))
+
+
+def _criterion(criterion: str, lang: str) -> str:
+    """A criterion's legend name with the short tag printed on its bar segments (so colour is not needed)."""
+    return t("charts.modes.criterion", lang, name=t(f"modes.label.{criterion}", lang), abbr=t(f"charts.modes.abbr.{criterion}", lang))
 
 
 def fit_rows(fits: Sequence[ModeFit | ModelFit], names: dict[str, str], *, lang: str) -> list[dict[str, Any]]:
@@ -30,8 +34,8 @@ def fit_rows(fits: Sequence[ModeFit | ModelFit], names: dict[str, str], *, lang:
             start = plus if points > 0 else minus
             end = start + points
             plus, minus = (end, minus) if points > 0 else (plus, end)
-            rows.append({"subject": names[key], "criterion": t(f"modes.label.{criterion}", lang), "start": start,
-                         "end": end, "points": f"{points:+d}", "score": fit.score, "kind": "part"})
+            rows.append({"subject": names[key], "criterion": _criterion(criterion, lang), "start": start, "end": end,
+                         "points": f"{points:+d} {t(f'charts.modes.abbr.{criterion}', lang)}", "score": fit.score, "kind": "part"})
         rows.append({"subject": names[key], "criterion": None, "start": max(plus, 0.0), "end": max(plus, 0.0),
                      "points": t("charts.modes.total", lang, score=fit.score), "score": fit.score, "kind": "total"})
     return rows
@@ -40,7 +44,7 @@ def fit_rows(fits: Sequence[ModeFit | ModelFit], names: dict[str, str], *, lang:
 def _panel(rows: list[dict[str, Any]], title: str, lang: str, domain: list[float]) -> "alt.LayerChart":
     import altair as alt
 
-    criteria = [t(f"modes.label.{c}", lang) for c in _CRITERIA]
+    criteria = [_criterion(c, lang) for c in _CRITERIA]
     order = list(dict.fromkeys(r["subject"] for r in rows))
     y = alt.Y("subject", type="nominal", sort=order, title=None)
     x = alt.X("start", type="quantitative", title=t("charts.modes.x", lang), scale=alt.Scale(domain=domain))
@@ -79,6 +83,6 @@ def build_mode_chart(modes: Sequence[ModeFit], models: Sequence[ModelFit], names
                                   _panel(model_rows, t("charts.modes.models", lang), lang, domain)], spacing=16),
         title=t("charts.modes.title", lang),
         description=t("charts.modes.description", lang, best=best, score=modes[0].score if modes else 0),
-        caption=caption if caption is not None else source_caption((), lang),
+        caption=caption if caption is not None else t("charts.modes.caption", lang),
         lang=lang,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from .. import validation as v
-from ..customs import MARKETS, MarketRules
+from ..customs import MARKETS, ImportCharges, MarketRules, import_charges
 from . import DataError, figure, figures
 
-__all__ = ["fx_usd_per_unit", "market_currency", "market_rules", "all_market_rules"]
+__all__ = ["RuleChange", "all_market_rules", "fx_usd_per_unit", "market_currency", "market_rules", "rule_change"]
 
 _CURRENCY = {"US": "USD", "EU_DE": "EUR", "EU_FR": "EUR", "UK": "GBP", "JP": "JPY"}
 
@@ -90,3 +91,40 @@ def fx_usd_per_unit(currency: str) -> float:
         if f"USD PER {code}" in unit:
             return fig.value
     raise DataError("figures/fx.csv", f"no reference exchange rate for {code} (an fx.* figure with unit '{code} per USD' or 'USD per {code}')")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChange:
+    """The same consignment entering a market the day before and the day a rule change took effect."""
+
+    market_key: str
+    changed_on: date
+    customs_value_usd: float
+    before: ImportCharges
+    after: ImportCharges
+
+
+def rule_change(market: str, customs_value_usd: float, freight_usd: float = 0.0, *, item_categories: int = 1) -> RuleChange:
+    """Compare import charges on either side of the market's latest rule change (dates from the data).
+
+    The US: the end of the de minimis for every origin (2025-08-29). The EU: the €3 duty per
+    item category on parcels under €150 (2026-07-01). UK and Japan have had no such change.
+
+    >>> change = rule_change("US", 20)
+    >>> change.changed_on.isoformat(), change.before.total_usd, change.after.total_usd
+    ('2025-08-29', 0.0, 4.0)
+    """
+    rules = market_rules(market)
+    changed = rules.flat_duty_from if rules.flat_duty_from else rules.relief_ends_on
+    if changed is None:
+        from ..errors import InputError
+
+        raise InputError("customs.error.no_rule_change", name="market", value=market, allowed=("US", "EU_DE", "EU_FR"))
+    fx = None if rules.currency == "USD" else fx_usd_per_unit(rules.currency)
+    origin = "other" if rules.relief_ends_for_china_on else "CN"  # the change for every origin, not the earlier China-only one
+
+    def charges(on: date) -> ImportCharges:
+        return import_charges(rules, customs_value_usd, freight_usd, on=on, item_categories=item_categories,
+                              origin=origin, fx_usd_per_unit=fx)
+
+    return RuleChange(market, changed, customs_value_usd, charges(changed - timedelta(days=1)), charges(changed))

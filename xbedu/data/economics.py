@@ -14,7 +14,7 @@ from ..economics import PlatformFees, UnitInputs, with_platform
 from . import figure
 from .customs import fx_usd_per_unit, market_currency, market_rules
 
-__all__ = ["PLATFORMS", "default_inputs", "fx_usd_per_unit_for", "platform_fees", "self_ship_usd", "storage_per_unit_usd"]
+__all__ = ["PLATFORMS", "default_inputs", "fx_usd_per_unit_for", "platform_fees", "rules_date", "self_ship_usd", "storage_per_unit_usd"]
 
 #: Platform presets, in the order the course lists them.
 PLATFORMS: tuple[str, ...] = ("amazon_fba", "amazon_fbm", "ebay", "etsy", "shopee")
@@ -71,6 +71,21 @@ def platform_fees(platform: str, *, price_usd: float | None = None) -> PlatformF
     )
 
 
+def rules_date() -> date:
+    """The date the course shows customs rules for unless told otherwise: the latest rule change in the data.
+
+    Using a date from ``data/`` (not today's) keeps every lesson's numbers reproducible; pass
+    ``on=`` to see another day.
+
+    >>> rules_date().isoformat()
+    '2026-07-01'
+    """
+    from .customs import all_market_rules
+
+    changes = [d for r in all_market_rules().values() for d in (r.flat_duty_from, r.relief_ends_on) if d is not None]
+    return max(changes)
+
+
 def default_inputs(
     platform: str = "amazon_fba",
     *,
@@ -85,7 +100,7 @@ def default_inputs(
 
     Unset money values take the data's example (price 25, cost 5, freight 1). Duty: FBA stock is
     imported in bulk (``economics.fba.units_per_shipment`` units, customs value = product cost);
-    a self-shipped parcel is imported one by one, valued at the price without VAT, so a de minimis
+    ``on`` defaults to :func:`rules_date`. A self-shipped parcel is imported one by one, valued at the price without VAT, so a de minimis
     or the EU €3 per item category can apply. ``market=None`` models no import charges (e.g. Shopee's
     South-East Asian markets, whose rules the course does not hold).
 
@@ -101,7 +116,7 @@ def default_inputs(
     duty = vat_rate = 0.0
     if market is not None:
         v.choice("market", market, MARKETS)
-        when = on if on is not None else date.today()
+        when = on if on is not None else rules_date()
         rules = market_rules(market)
         fx = fx_usd_per_unit if fx_usd_per_unit is not None or rules.currency == "USD" else fx_usd_per_unit_for(market)
         vat_rate = rules.vat_rate

@@ -57,14 +57,14 @@ _TEXT = {
 
 
 def _md(text: str) -> dict[str, Any]:
-    return {"cell_type": "markdown", "metadata": {}, "source": text.splitlines(keepends=True)}
+    return {"cell_type": "markdown", "id": "", "metadata": {}, "source": text.splitlines(keepends=True)}
 
 
 def _code(source: str, tags: list[str] | None = None, output: str | None = None, count: int | None = None) -> dict[str, Any]:
     """A code cell; a stored output carries the execution count of a top-to-bottom run (nbval needs one)."""
     outputs = [] if output is None else [{"output_type": "execute_result", "execution_count": count, "metadata": {},
                                           "data": {"text/plain": output.splitlines(keepends=True)}}]
-    return {"cell_type": "code", "execution_count": count if output is not None else None, "metadata": {"tags": tags} if tags else {},
+    return {"cell_type": "code", "id": "", "execution_count": count if output is not None else None, "metadata": {"tags": tags} if tags else {},
             "outputs": outputs, "source": source.splitlines(keepends=True)}
 
 
@@ -85,6 +85,13 @@ def _quiz_notebook(bank: Bank, lang: str, lesson: str) -> dict[str, Any]:
         _code("quiz.summary()", ["nbval-check-output"], summary, count=4),
         _md(text["handin"]),
     ]
+    return _with_ids(cells, f"quiz-{bank.chapter:02d}")
+
+
+def _with_ids(cells: list[dict[str, Any]], stem: str) -> dict[str, Any]:
+    """Return a notebook whose cells carry stable ids (the same in en and zh)."""
+    for n, cell in enumerate(cells):
+        cell["id"] = f"{stem}-{n:02d}"
     return {"cells": cells, "metadata": _META, "nbformat": 4, "nbformat_minor": 5}
 
 
@@ -106,7 +113,7 @@ def _progress_notebook(banks: tuple[Bank, ...], lang: str) -> dict[str, Any]:
         _code("report.table()"),
         _code("show(report.chart())"),
     ]
-    return {"cells": cells, "metadata": _META, "nbformat": 4, "nbformat_minor": 5}
+    return _with_ids(cells, "progress")
 
 
 def _lesson_for(root: Path, lang: str, chapter: int) -> str:

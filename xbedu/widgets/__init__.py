@@ -2,7 +2,7 @@
 
     >>> from xbedu.widgets import logistics_explorer      # doctest: +SKIP
     >>> ex = logistics_explorer(lang="zh")                # doctest: +SKIP
-    >>> ex                                                # shows the controls, chart, reading, table
+    >>> ex                                      # doctest: +SKIP
 
 Submodules load on first use, so ``import xbedu.widgets`` does not import ipywidgets.
 """
