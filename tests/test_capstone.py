@@ -317,3 +317,29 @@ def test_explorer_export_writes_the_current_plan(tmp_path):
     ex.export_button.click()
     assert (tmp_path / "plan.md").read_text(encoding="utf-8") == ex.result.to_markdown("zh")
     assert "已保存" in ex.export_status.value
+
+
+def test_explorer_cleared_date_is_an_error_and_the_chart_draws():
+    ex = capstone.capstone_explorer("en")
+    good = ex.result
+    ex.controls["on"].value = None
+    assert ex.result is good and "must be a date" in ex.error
+    assert ex.svg.lstrip().startswith("<svg")
+
+
+def test_each_row_points_at_the_figures_behind_it():
+    p = plan()
+    numbers = {f.id: n for n, f in enumerate(p.sources, start=1)}
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in p.to_markdown("en").splitlines() if line.startswith("| ")}
+    assert rows["Advertising (TACoS)"].endswith(f"| [{numbers['economics.ads.tacos_rate']}] |")
+    assert rows["Payout FX and receiving fee"].endswith(f"| [{numbers['economics.payout.fx_rate']}] |")
+    returns = sorted(numbers[i] for i in ("economics.returns.rate", "economics.returns.unsellable_share",
+                                          "economics.returns.handling_usd"))
+    assert returns == list(range(returns[0], returns[0] + 3))  # listed together, so shown as one run
+    assert rows["Returns"].endswith(f"| [{returns[0]}–{returns[2]}] |")
+    assert "your input" in rows["Product cost"] and "[" not in rows["Product cost"].split(" | ")[-1]
+    assert rows["Profit"].endswith("| from the lines above |")
+
+
+def test_runs_group_consecutive_numbers():
+    assert capstone._runs((9, 4, 5, 6, 11, 12)) == [(4, 6), (9, 9), (11, 12)]

@@ -121,7 +121,7 @@ def test_cli_grade_writes_both_csv_files(tmp_path):
     assert "已评分 1 份提交" in result.stdout
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows[0]["learner_id"] == "李雷" and rows[0]["ch02.c2c_company"] == "1" and rows[0]["ch02.b2b_settlement"] == "0"
-    assert rows[0]["total"] == "1" and rows[0]["max"] == "7"
+    assert rows[0]["total"] == "1" and rows[0]["max"] == str(int(bank.max_points))
     items = list(csv.DictReader((tmp_path / "gradebook-items.csv").open(encoding="utf-8")))
     assert {i["question_id"] for i in items} == {q.id for q in bank.questions}
     assert next(i for i in items if i["question_id"] == "ch02.b2b_settlement")["distractors"] == "lc_tt=0; card_checkout=1; cash_on_delivery=0"

@@ -1,6 +1,7 @@
 """`xbedu quiz release`: student copies hold no plain-text key; practice copies still self-check."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -32,6 +33,11 @@ def _walk(value, path=()):
         yield path, value
 
 
+def _public(q):
+    return {"prompt": q.prompt, "hints": list(q.hints), "unit": q.unit,
+            "options": [o.text for o in (*q.choices, *q.items, *q.left, *q.right)]}
+
+
 def _key_leaks(source_bank, released_raw, released_text):
     """Every way the key could show in plain text: key fields, key values tied to the question, explanations."""
     leaks = []
@@ -45,9 +51,12 @@ def _key_leaks(source_bank, released_raw, released_text):
             for text in q.explanation.values():
                 if text in released_text:
                     leaks.append((q.id, "explanation"))
-        if q.type == "numeric":
+        if q.type == "numeric":  # the number may show only where the instructor's public text shows it too
+            public = " ".join(str(v) for path, v in _walk(_public(q)))
+            shown_text = " ".join(str(v) for path, v in _walk(rq) if path and path[0] not in ("key", "sealed"))
             for shown in {format_number(q.answer, 4), repr(q.answer), str(q.answer)}:
-                if shown in json.dumps(rq, ensure_ascii=False) and shown not in json.dumps(q.prompt, ensure_ascii=False):
+                pattern = rf"(?<![\d.,]){re.escape(shown)}(?![\d])"
+                if re.search(pattern, shown_text) and not re.search(pattern, public):
                     leaks.append((q.id, shown))
         for choice in q.choices:  # feedback on a right choice would name it
             right = q.answer if isinstance(q.answer, list) else [q.answer]

@@ -125,7 +125,7 @@ def test_exam_mode_saves_without_feedback(store):
     assert c.result is None and "Answer saved" in c.feedback.value and "Not quite" not in c.feedback.value
     saved = store.attempts("alice", "ch03")[-1]
     assert saved.status == "saved" and saved.score is None and saved.response == "reviews"
-    assert repr(quiz.summary()) == "Quiz ch03: 1/7 answers saved."
+    assert repr(quiz.summary()) == f"Quiz ch03: 1/{len(quiz.cards)} answers saved."
 
 
 def test_bank_text_is_escaped(tmp_path):
@@ -155,22 +155,25 @@ def test_autosolve_uses_the_controls_and_writes_no_progress(tmp_path, monkeypatc
     quiz = Quiz.from_bank(BANKS / "ch03.yaml", lang="en")
     assert all(c.result.correct for c in quiz.cards)
     assert card(quiz, "ch03.eight_steps").controls[0].value == "market_research"
-    assert repr(quiz.summary()) == "Quiz ch03: 7/7 questions answered, 7 fully right, score 16/16."
+    n, points = len(quiz.cards), int(load_bank(BANKS / "ch03.yaml").max_points)
+    assert repr(quiz.summary()) == f"Quiz ch03: {n}/{n} questions answered, {n} fully right, score {points}/{points}."
     assert not (tmp_path / "p.sqlite3").exists()
 
 
 def test_summary_and_text_repr_are_deterministic(store):
     a = Quiz.from_bank(BANKS / "ch02.yaml", lang="zh", store=False, autosolve=True)
     b = Quiz.from_bank(BANKS / "ch02.yaml", lang="zh", store=False, autosolve=True)
-    assert repr(a.summary()) == repr(b.summary()) == "测验 ch02：已答 4/4 题，全对 4 题，得分 7/7。"
+    n, points = len(a.cards), int(a.bank.max_points)
+    assert repr(a.summary()) == repr(b.summary()) == f"测验 ch02：已答 {n}/{n} 题，全对 {n} 题，得分 {points}/{points}。"
     bundle = a._repr_mimebundle_()
-    assert bundle["text/plain"] == "测验 ch02：共 4 题，满分 7 分。"
+    assert bundle["text/plain"] == f"测验 ch02：共 {n} 题，满分 {points} 分。"
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
 def test_subset_by_id_or_tag(store):
     quiz = ch03(store, questions=["ch3.payments", "ch03.eight_steps"])
-    assert [c.question.id for c in quiz.cards] == ["ch03.eight_steps", "ch03.third_party_payments", "ch03.payment_fee"]
+    expected = [q.id for q in load_bank(BANKS / "ch03.yaml").questions if q.tag == "ch3.payments" or q.id == "ch03.eight_steps"]
+    assert [c.question.id for c in quiz.cards] == expected and "ch03.payment_fee" in expected and len(expected) >= 3
 
 
 def test_export_submission_button(store, tmp_path, monkeypatch):

@@ -383,8 +383,9 @@ _CSS = (".xbedu-plan{font:14px/1.45 system-ui,-apple-system,'Segoe UI','PingFang
         ".xbedu-plan th,.xbedu-plan td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
         ".xbedu-plan td.n{text-align:right;white-space:nowrap}.xbedu-plan .warn{border-left:4px solid #D55E00;"
         "padding:2px 8px;margin:4px 0;background:#fff5ec}.xbedu-plan .assumption{font-style:italic;color:#7a4a00}"
-        ".xbedu-plan ol.sources{font-size:.86em;padding-left:2em}.xbedu-plan .small{font-size:.86em;color:#444}"
-        "@media print{.xbedu-plan{font-size:10.5pt;max-width:none}.xbedu-plan a{color:#111}"
+        ".xbedu-plan td:last-child{font-size:.86em;width:16%}.xbedu-plan th[scope=row]{width:22%;font-weight:600}"
+        ".xbedu-plan ol.sources{font-size:.82em;padding-left:2em;overflow-wrap:anywhere}.xbedu-plan .small{font-size:.86em;color:#444}"
+        "@media print{@page{margin:12mm}.xbedu-plan{font-size:9.5pt;max-width:none}.xbedu-plan ol.sources{columns:2;font-size:7.5pt}.xbedu-plan a{color:#111}"
         ".xbedu-plan h2{break-after:avoid}.xbedu-plan tr{break-inside:avoid}}")
 
 
@@ -503,10 +504,24 @@ def _blocks(plan: FirstProductPlan, lang: str) -> tuple[list[tuple[Any, ...]], t
 
 
 def _refs_text(cell: _Refs, lang: str, link: bool) -> str:
-    parts = [(f'<a href="#src-{n}">{n}</a>' if link else str(n)) for n in cell.numbers]
+    parts = []
+    for low, high in _runs(cell.numbers):
+        ends = [(f'<a href="#src-{n}">{n}</a>' if link else str(n)) for n in ((low,) if low == high else (low, high))]
+        parts.append(("–" if high > low + 1 else ", ").join(ends))
     words = [t(key, lang) for key, on in (("capstone.doc.from_above", cell.above), ("capstone.doc.your_input", cell.learner)) if on]
     text = " ".join([*(html.escape(w) if link else _md(w) for w in words), f"[{', '.join(parts)}]" if parts else ""])
     return text.strip() or "—"
+
+
+def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Group source numbers into runs: (4, 5, 6, 9) → [(4, 6), (9, 9)]."""
+    runs: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
 
 
 def _source_parts(fig: Figure, lang: str) -> tuple[str, str, str]:
