@@ -266,7 +266,8 @@ def _read_yaml(path: Path, file: str, schema: dict[str, Any]) -> Any:
     import yaml  # deferred: only needed when the data are first loaded
 
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10× faster
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(file, f"not valid YAML ({getattr(exc, 'problem', exc)})", row=mark.line + 1 if mark else None) from None
