@@ -19,14 +19,15 @@ import sys
 import time
 
 #: explorer factory, control to move, values to cycle through
-CASES = (
+CASES: tuple[tuple[str, str, tuple], ...] = (
     ("startup_explorer", "capital_usd", (15000.0, 16000.0, 17000.0, 18000.0)),
     ("logistics_explorer", "weight_kg", (0.4, 1.0, 1.5, 2.5)),
     ("unit_economics_explorer", "price_usd", (25.0, 20.0, 15.0, 9.0)),
     ("margin_explorer", "price_usd", (17.25, 20.0, 25.0, 12.0)),
-    ("order_to_cash_explorer", None, ()),
-    ("modes_explorer", None, ()),
-    ("markets_explorer", None, ()),
+    ("order_to_cash_explorer", "order_value_usd", (25.0, 30.0, 35.0, 40.0)),
+    ("modes_explorer", "capital_usd", (8000.0, 3000.0, 20000.0, 50000.0)),
+    ("markets_explorer", "series", ("markets.global_ecommerce_usd_tn", "markets.global_cross_border_b2c_usd_tn",
+                                    "markets.china_cbec_trade_cny_tn")),
 )
 
 
@@ -58,9 +59,6 @@ def main(n: int = 40) -> None:
             factory = getattr(widgets, name)
         except (AttributeError, ImportError) as exc:
             print(f"{name:26} not available ({type(exc).__name__})")
-            continue
-        if control is None:
-            print(f"{name:26} (no benchmark case)")
             continue
         explorer = factory(lang="en")
         _time_changes(explorer, control, values, 3)  # warm caches

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -75,15 +76,21 @@ def make_class(folder: Path, bank_path: Path, learners: int) -> Path:
     return subs
 
 
-def bench_grade(folder: Path, bank_path: Path, subs: Path, runs: int = 3) -> list[float]:
+def bench_grade(folder: Path, bank_path: Path, subs: Path, runs: int = 3) -> tuple[list[float], list[float]]:
+    """Return wall and CPU (user + sys of the child) seconds of each fresh `xbedu quiz grade` run."""
+    import resource
+
     exe = Path(sys.executable).parent / "xbedu"
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([str(exe), "quiz", "grade", str(subs), "--key", str(bank_path), "--out", str(folder / "gradebook.csv")],
                        check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return times
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return walls, cpus
 
 
 def bench_nbclient(folder: Path) -> float | None:
@@ -121,11 +128,13 @@ def main() -> None:
         folder = Path(tmp)
         bank_path = make_bank(folder, args.questions)
         subs = make_class(folder, bank_path, args.learners)
-        times = bench_grade(folder, bank_path, subs)
+        times, cpus = bench_grade(folder, bank_path, subs)
         n = args.learners * args.questions
         print(f"xbedu quiz grade, {args.learners} learners x {args.questions} questions ({n} responses), fresh process:")
         print(f"  wall {min(times):.3f} s best, {sum(times) / len(times):.3f} s mean of {len(times)}; "
               f"{n / min(times):,.0f} responses/s including start-up")
+        print(f"  CPU (user+sys) {min(cpus):.3f} s best; load average now {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} cores (wall > CPU means waiting for a core)")
         nb = bench_nbclient(folder)
         if nb is not None:
             print(f"one notebook executed with nbclient (kernel start + run): {nb:.2f} s "

@@ -119,3 +119,24 @@ def test_summary_across_chapters(tmp_path):
     chart = report.chart().to_dict()
     assert chart["title"] == "Best score per chapter quiz (share of points)"
     store.close()
+
+
+def test_cli_progress_summary_and_submission(tmp_path):
+    import json
+
+    from xbedu.quiz.bank import default_banks_dir, load_bank
+
+    db = tmp_path / "p.sqlite3"
+    bank = load_bank(default_banks_dir() / "ch03.yaml")
+    store = ProgressStore(db)
+    store.record(attempt(1, learner_id="li", question_id="ch03.payment_fee", response="7.3", bank_hash=bank.hash))
+    store.record(attempt(2, learner_id="li", question_id="ch03.payment_fee", response="7.30 USD", bank_hash=bank.hash))
+    store.close()
+    exe = [sys.executable, "-m", "xbedu.cli", "quiz", "progress", "--db", str(db), "--learner", "li"]
+    shown = subprocess.run([*exe, "--lang", "zh"], capture_output=True, text=True, check=True).stdout
+    assert f"ch03：已答 1/{len(bank.questions)} 题，最好成绩 1/{int(bank.max_points)}" in shown
+    out = tmp_path / "sub.json"
+    subprocess.run([*exe, "--submission", "ch03", "--out", str(out)], capture_output=True, text=True, check=True)
+    sub = json.loads(out.read_text(encoding="utf-8"))
+    assert sub["learner_id"] == "li" and sub["bank_hash"] == bank.hash
+    assert sub["responses"]["ch03.payment_fee"]["response"] == "7.30 USD"  # the latest attempt

@@ -1,26 +1,24 @@
 """End to end in a real browser: lessons, the logistics explorer, a quiz, JupyterLite, accessibility.
 
 Run alone with ``python -m pytest -m e2e``. Needs Debian's ``chromium`` (skipped with the
-reason when it is missing). Screenshots go to ``test-artifacts/``.
+reason when it is missing). Screenshots go to ``test-artifacts/``; the README's two images are
+copies of ``lesson-en-explorer-moved.png`` and ``quiz-feedback.png`` in ``docs/img/`` (copy them
+by hand when the UI changes, so a test run never edits tracked files).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import COURSE, ROOT, axe_source
+from conftest import COURSE, axe_source
 from notebook_ui import (
     error_outputs, open_notebook, output_with_heading, run_all, run_axe, screenshot, slider_by_label,
 )
 
 pytestmark = pytest.mark.e2e
-
-#: The screenshots the README shows (copied from test-artifacts/ by the tests that take them).
-README_IMAGES = ROOT / "docs" / "img"
 
 #: Impacts that fail the accessibility check; "serious" ones are reported, not failed.
 FAILING_IMPACTS = ("critical",)
@@ -103,9 +101,6 @@ def test_lesson_runs_and_the_logistics_explorer_answers_the_keyboard(page, lab, 
     grouped = run_axe(page, axe, "[data-xbedu-axe=explorer]")
     _report_serious(f"logistics explorer ({lang})", grouped)
     assert not [v for i in FAILING_IMPACTS for v in grouped.get(i, [])], grouped
-    if lang == "en":
-        README_IMAGES.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(artifacts / "lesson-en-explorer-moved.png", README_IMAGES / "explorer.png")
 
 
 def test_jupyterlite_site_loads_the_lessons(browser, lite_site, artifacts):
@@ -207,5 +202,3 @@ def test_quiz_question_answered_wrongly_then_rightly(page, lab, artifacts, axe):
     grouped = run_axe(page, axe, "[data-xbedu-axe=quiz]")
     _report_serious("quiz", grouped)
     assert not [v for i in FAILING_IMPACTS for v in grouped.get(i, [])], grouped
-    README_IMAGES.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(artifacts / "quiz-feedback.png", README_IMAGES / "quiz.png")

@@ -14,6 +14,7 @@ import random
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from .bank import Question
@@ -119,6 +120,7 @@ def seed_for(learner_id: str, question_id: str) -> int:
     return int.from_bytes(digest[:8], "big") >> 1  # 63 bits: fits an SQLite INTEGER
 
 
+@lru_cache(maxsize=1024)
 def _decimals(x: float) -> int:
     text = repr(float(x))
     return 0 if "e" in text else len(text.split(".")[1].rstrip("0"))
@@ -138,7 +140,12 @@ def _draw(rng: random.Random, spec: Mapping[str, Any]) -> Any:
 def draw_params(question: Question, seed: int) -> dict[str, Any]:
     """Return the parameters of ``question`` drawn with ``random.Random(seed)`` (sorted by name)."""
     rng = random.Random(seed)
-    return {name: _draw(rng, question.params[name]) for name in sorted(question.params)}
+    return {name: _draw(rng, question.params[name]) for name in _sorted_names(tuple(question.params))}
+
+
+@lru_cache(maxsize=256)
+def _sorted_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(names))
 
 
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)(\|pct)?\}")

@@ -97,10 +97,19 @@ def submission_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+_IDS: dict[str, frozenset[str]] = {}
+
+
+def _question_ids(bank: Bank) -> frozenset[str]:
+    if bank.hash + bank.path not in _IDS:
+        _IDS[bank.hash + bank.path] = frozenset(q.id for q in bank.questions)
+    return _IDS[bank.hash + bank.path]
+
+
 def _grade_one(bank: Bank, data: dict[str, Any], file: str, problems: list[Problem]) -> LearnerRow:
     row = LearnerRow(data["learner_id"].strip(), bank.quiz_id, file, str(data.get("submitted_at", "")))
     responses = data["responses"]
-    for qid in sorted(set(responses) - {q.id for q in bank.questions}):
+    for qid in sorted(set(responses) - _question_ids(bank)):
         problems.append(Problem(file, Message.of("quiz.grade.unknown_question", question=qid)))
     for q in bank.questions:
         entry = responses.get(q.id)

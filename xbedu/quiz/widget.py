@@ -55,6 +55,7 @@ class QuestionCard:
         self.quiz, self.question, self.lang = quiz, question, quiz.lang
         self.result: Result | None = None
         self.saved: Any = None
+        self.answered_at = ""
         self.attempts = 0
         self.hints_shown = 0
         lang = self.lang
@@ -162,6 +163,7 @@ class QuestionCard:
         q, lang, quiz = self.question, self.lang, self.quiz
         response = self.response()
         self.saved = response
+        self.answered_at = utc_now()
         if quiz.mode == "exam" or not q.has_key:
             self.result = None
             self.feedback.value = _status_html(_esc(t("quiz.feedback.saved", lang)))
@@ -304,7 +306,7 @@ class Quiz:
         for card in self.cards:
             if card.saved in (None, "", [], {}):
                 continue
-            entry: dict[str, Any] = {"response": card.saved, "answered_at": now, "hints_used": card.hints_shown}
+            entry: dict[str, Any] = {"response": card.saved, "answered_at": card.answered_at or now, "hints_used": card.hints_shown}
             if card.question.id in self.seeds:
                 entry["seed"] = self.seeds[card.question.id]
             responses[card.question.id] = entry

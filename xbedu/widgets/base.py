@@ -10,7 +10,7 @@ result, and nothing ever raising into the notebook.
 State is plain Python, so a test drives an explorer without a browser::
 
     ex = startup_explorer(lang="en")
-    ex.controls["monthly_cost_usd"].value = 900.0     # or ex.set(monthly_cost_usd=900.0)
+    ex.controls["capital_usd"].value = 9000.0     # or ex.set(capital_usd=9000.0)
     ex.result, ex.chart.to_dict(), ex.reading, ex.error
 """
 
