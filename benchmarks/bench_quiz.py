@@ -25,7 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from xbedu.quiz.bank import bank_hash, load_bank  # noqa: E402
+from xbedu.quiz.bank import load_bank  # noqa: E402
 from xbedu.quiz.computed import instantiate, seed_for  # noqa: E402
 from xbedu.quiz.numbers import format_number  # noqa: E402
 

@@ -5,7 +5,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 import yaml
 
 from xbedu.quiz.bank import default_banks_dir, load_bank

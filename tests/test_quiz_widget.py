@@ -176,6 +176,14 @@ def test_subset_by_id_or_tag(store):
     assert [c.question.id for c in quiz.cards] == expected and "ch03.payment_fee" in expected and len(expected) >= 3
 
 
+def test_an_unknown_question_id_is_an_error_not_a_shorter_quiz(store):
+    from xbedu.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        ch03(store, questions=["ch03.eight_steps", "ch03.no_such_question"])
+    assert "ch03.no_such_question" in info.value.message("en") and "ch03.eight_steps" in info.value.message("zh")
+
+
 def test_export_submission_button(store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     quiz = ch03(store)

@@ -10,8 +10,9 @@ libraries they use, such as altair, pandas and ipywidgets) load on first use::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .lazy import exports
 
 __version__ = "0.1.0"
 
@@ -27,6 +28,7 @@ _SUBMODULES = (
     "errors",
     "format",
     "i18n",
+    "lazy",
     "logistics",
     "margins",
     "markets",
@@ -48,14 +50,4 @@ if TYPE_CHECKING:  # pragma: no cover
     from . import markets, modes, money, operations, quiz, startup, validation, widgets  # noqa: F401
 
 
-def __getattr__(name: str) -> Any:
-    """Import a submodule on first attribute access (PEP 562)."""
-    if name in _SUBMODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
-    raise AttributeError(f"module 'xbedu' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_SUBMODULES))
+__getattr__, __dir__ = exports(__name__, dict.fromkeys(_SUBMODULES))

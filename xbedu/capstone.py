@@ -37,9 +37,7 @@ from typing import Any
 
 from . import economics, logistics, startup
 from . import validation as v
-from .customs import import_charges
 from .data import Figure, figure, figures
-from .data import customs as customs_data
 from .data import economics as economics_data
 from .data import logistics as logistics_data
 from .data import markets as markets_data
@@ -350,29 +348,15 @@ def _as_date(on: Any) -> date:
 
 
 def _bulk_duty(inputs: economics.UnitInputs, market: str, on: date, units: int) -> economics.UnitInputs:
-    """Duty per unit when the whole order is imported at once (customs value = product cost), VAT stays in the price.
-
-    The same rule as ``xbedu.data.economics.default_inputs`` for FBA stock, with the order's units.
-    """
-    rules = customs_data.market_rules(market)
-    fx = 1.0 if rules.currency == "USD" else economics_data.fx_usd_per_unit_for(market)
-    charges = import_charges(rules, inputs.product_cost_usd * units, inputs.freight_per_unit_usd * units, on=on,
-                             fx_usd_per_unit=fx)
-    return replace(inputs, duty_usd=charges.duty_usd / units, vat_rate=rules.vat_rate)
+    """Duty per unit when the whole order is imported at once (customs value = product cost), VAT stays in the price."""
+    duty, vat = economics_data.bulk_import_charges(market, inputs.product_cost_usd, inputs.freight_per_unit_usd, units, on=on)
+    return replace(inputs, duty_usd=duty, vat_rate=vat)
 
 
 def _parcel_duty(inputs: economics.UnitInputs, market: str, on: date) -> economics.UnitInputs:
-    """Duty and VAT of one parcel sent straight to the buyer, its shipping cost counted as the freight.
-
-    The same rule as ``xbedu.data.economics.default_inputs`` for a seller-shipped sale, with the
-    quote's shipping cost instead of the data's default self-ship cost.
-    """
-    rules = customs_data.market_rules(market)
-    fx = 1.0 if rules.currency == "USD" else economics_data.fx_usd_per_unit_for(market)
-    charges = import_charges(rules, inputs.price_usd / (1 + rules.vat_rate), inputs.fulfilment_fee_usd, on=on,
-                             fx_usd_per_unit=fx)
-    vat_rate = 0.0 if charges.relief_applied and rules.relief_covers_vat else rules.vat_rate
-    return replace(inputs, duty_usd=charges.duty_usd + charges.flat_duty_usd * (1 + rules.vat_rate), vat_rate=vat_rate)
+    """Duty and VAT of one parcel sent straight to the buyer, its shipping cost counted as the freight."""
+    duty, vat = economics_data.parcel_import_charges(market, inputs.price_usd, inputs.fulfilment_fee_usd, on=on)
+    return replace(inputs, duty_usd=duty, vat_rate=vat)
 
 
 # -- the one-page plan ------------------------------------------------------------------------

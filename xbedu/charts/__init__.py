@@ -10,8 +10,7 @@ Submodules load on first use, so ``import xbedu.charts`` does not import altair.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ..lazy import exports
 
 #: Public name → submodule that defines it.
 _EXPORTS = {
@@ -31,14 +30,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    """Import the submodule that defines ``name`` on first access (PEP 562)."""
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__ = exports(__name__, _EXPORTS)

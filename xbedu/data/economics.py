@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from .. import validation as v
-from ..customs import MARKETS, import_charges
+from ..customs import MARKETS, MarketRules, import_charges
 from ..economics import PlatformFees, UnitInputs, with_platform
 from . import figure
 from .customs import fx_usd_per_unit, market_currency, market_rules
 
-__all__ = ["PLATFORMS", "default_inputs", "fx_usd_per_unit_for", "platform_fees", "rules_date", "self_ship_usd", "storage_per_unit_usd"]
+__all__ = ["PLATFORMS", "bulk_import_charges", "default_inputs", "fx_usd_per_unit_for", "parcel_import_charges", "platform_fees", "rules_date", "self_ship_usd", "storage_per_unit_usd"]
 
 #: Platform presets, in the order the course lists them.
 PLATFORMS: tuple[str, ...] = ("amazon_fba", "amazon_fbm", "ebay", "etsy", "shopee")
@@ -115,21 +115,12 @@ def default_inputs(
     fees = platform_fees(platform, price_usd=price)
     duty = vat_rate = 0.0
     if market is not None:
-        v.choice("market", market, MARKETS)
         when = on if on is not None else rules_date()
-        rules = market_rules(market)
-        fx = fx_usd_per_unit if fx_usd_per_unit is not None or rules.currency == "USD" else fx_usd_per_unit_for(market)
-        vat_rate = rules.vat_rate
         if platform == "amazon_fba":
-            units = _value("economics.fba.units_per_shipment")
-            charges = import_charges(rules, cost * units, freight * units, on=when, fx_usd_per_unit=fx)
-            duty = charges.duty_usd / units
+            duty, vat_rate = bulk_import_charges(market, cost, freight, int(_value("economics.fba.units_per_shipment")),
+                                                 on=when, fx_usd_per_unit=fx_usd_per_unit)
         else:
-            value = price / (1 + rules.vat_rate)
-            charges = import_charges(rules, value, fees.fulfilment_fee_usd, on=when, fx_usd_per_unit=fx)
-            duty = charges.duty_usd + charges.flat_duty_usd * (1 + rules.vat_rate)
-            if charges.relief_applied and rules.relief_covers_vat:
-                vat_rate = 0.0
+            duty, vat_rate = parcel_import_charges(market, price, fees.fulfilment_fee_usd, on=when, fx_usd_per_unit=fx_usd_per_unit)
     base = UnitInputs(
         price_usd=price, product_cost_usd=cost, freight_per_unit_usd=freight, duty_usd=duty, vat_rate=vat_rate,
         payout_fx_rate=_value("economics.payout.fx_rate"), ad_rate=_value("economics.ads.tacos_rate"),
@@ -137,6 +128,38 @@ def default_inputs(
         return_handling_usd=_value("economics.returns.handling_usd"),
     )
     return with_platform(base, fees)
+
+
+def _market(market: str, fx_usd_per_unit: float | None) -> tuple[MarketRules, float | None]:
+    v.choice("market", market, MARKETS)
+    rules = market_rules(market)
+    fx = fx_usd_per_unit if fx_usd_per_unit is not None or rules.currency == "USD" else fx_usd_per_unit_for(market)
+    return rules, fx
+
+
+def bulk_import_charges(market: str, product_cost_usd: float, freight_per_unit_usd: float, units: int, *, on: date,
+                        fx_usd_per_unit: float | None = None) -> tuple[float, float]:
+    """Return (duty per unit in USD, VAT rate) when ``units`` are imported at once (e.g. FBA stock).
+
+    The customs value is the product cost; VAT stays inside the selling price (the seller pays it over).
+    """
+    rules, fx = _market(market, fx_usd_per_unit)
+    v.whole("units", units)
+    charges = import_charges(rules, product_cost_usd * units, freight_per_unit_usd * units, on=on, fx_usd_per_unit=fx)
+    return charges.duty_usd / units, rules.vat_rate
+
+
+def parcel_import_charges(market: str, price_usd: float, shipping_usd: float, *, on: date,
+                          fx_usd_per_unit: float | None = None) -> tuple[float, float]:
+    """Return (duty per unit in USD, VAT rate) for one parcel sent straight to the buyer.
+
+    The parcel is valued at its price without VAT, so a de minimis or the EU flat duty per item
+    category can apply; the flat duty carries VAT. A relief that also covers VAT (Japan) zeroes it.
+    """
+    rules, fx = _market(market, fx_usd_per_unit)
+    charges = import_charges(rules, price_usd / (1 + rules.vat_rate), shipping_usd, on=on, fx_usd_per_unit=fx)
+    vat_rate = 0.0 if charges.relief_applied and rules.relief_covers_vat else rules.vat_rate
+    return charges.duty_usd + charges.flat_duty_usd * (1 + rules.vat_rate), vat_rate
 
 
 def fx_usd_per_unit_for(market: str) -> float:

@@ -9,8 +9,7 @@ jsonschema and pandas load only in the functions that need them).
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ..lazy import exports
 
 __all__ = [
     "Attempt",
@@ -53,14 +52,4 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name from its module on first use (PEP 562)."""
-    if name in _WHERE:
-        value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'xbedu.quiz' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = exports(__name__, _WHERE)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..i18n import Message, check_lang, t
 from .bank import Bank, Question, load_bank
 from .computed import instantiate, seed_for
@@ -232,6 +233,12 @@ class Quiz:
         self.notice = w.HTML("")
         self.errors = w.Output()
         wanted = set(questions) if questions is not None else None
+        if wanted is not None:
+            known = {q.id for q in bank.questions} | {q.tag for q in bank.questions}
+            unknown = sorted(wanted - known)
+            if unknown:  # a typo in a lesson must not silently shrink its quiz
+                raise InputError("quiz.error.unknown_questions", name="questions", value=unknown,
+                                 allowed=f"{bank.quiz_id}: " + ", ".join(q.id for q in bank.questions))
         chosen = [q for q in bank.questions if wanted is None or q.id in wanted or q.tag in wanted]
         self.seeds = {q.id: seed_for(self.learner, q.id) for q in chosen if q.type == "computed"}
         instances = [instantiate(q, self.seeds[q.id]) if q.id in self.seeds else q for q in chosen]
