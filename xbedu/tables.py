@@ -25,12 +25,13 @@ from typing import Any
 from . import customs, economics, logistics, margins, markets, modes, operations, startup
 from .data import Figure
 from .data.customs import RuleChange
+from .data import platforms as platform_data
 from .data.platforms import Platform
 from .data import modes as mode_data
 from .format import Table, days, kg, money, months, multiple, number, percent
 from .i18n import Message, check_lang, t
 
-__all__ = ["table"]
+__all__ = ["profile", "table"]
 
 _NOTHING = "—"
 
@@ -167,6 +168,32 @@ def _(rec: logistics.Recommendation, lang: str) -> Table:
 
 
 @_one.register
+def _(situation: modes.Situation, lang: str) -> Table:
+    head = (t("tables.situation.question", lang), t("tables.situation.answer", lang))
+    rows = [(t("modes.label.capital", lang), money(situation.capital_usd, lang))]
+    rows += [(t(f"modes.label.{name}", lang), t(f"modes.option.{name}.{getattr(situation, name)}", lang))
+             for name in ("product_source", "supply_chain_strength", "experience", "goal")]
+    return Table(head, tuple(rows))
+
+
+def profile(mode: modes.Mode, lang: str = "en") -> Table:
+    """Return who a mode fits and does not fit, its traits and its platforms, as one table.
+
+    >>> from xbedu.data import modes as mode_data
+    >>> profile(mode_data.modes()[0]).rows[0][0]
+    'Platforms'
+    """
+    check_lang(lang)
+    sep = t("tables.list_sep", lang)
+    names = {p.key: _name(p, lang) for p in platform_data.platforms()}
+    rows = [(t("tables.profile.platforms", lang), sep.join(names.get(k, k) for k in mode.platforms))]
+    for label, texts in (("traits", mode.traits), ("fits", mode.fits), ("not_fits", mode.not_fits)):
+        if texts:
+            rows.append((t(f"tables.profile.{label}", lang), sep.join(_name(x, lang) for x in texts)))
+    return Table((_name(mode, lang), _NOTHING), tuple(rows))
+
+
+@_one.register
 def _(mode: modes.Mode, lang: str) -> Table:
     head = ("#", t("tables.mode.step", lang))
     return Table(head, tuple((str(i), _name(s, lang)) for i, s in enumerate(mode.flow_steps, 1)), caption=_name(mode, lang))
@@ -211,6 +238,41 @@ def _(first: logistics.Quote, quotes: tuple[logistics.Quote, ...], lang: str) ->
 def _(first: operations.Step, steps: tuple[operations.Step, ...], lang: str) -> Table:
     head = ("#", t("tables.step.name", lang), t("tables.step.what", lang))
     return Table(head, tuple((str(s.order), s.name_zh if lang == "zh" else s.name_en, s.what_zh if lang == "zh" else s.what_en) for s in steps))
+
+
+@_many.register
+def _(first: operations.PaymentCategory, categories: tuple[operations.PaymentCategory, ...], lang: str) -> Table:
+    head = (t("tables.payment.category", lang), t("tables.payment.examples", lang))
+    rows = tuple((c.name_zh if lang == "zh" else c.name_en, t("tables.list_sep", lang).join(c.examples_zh if lang == "zh" else c.examples_en))
+                 for c in categories)
+    return Table(head, rows)
+
+
+@_many.register
+def _(first: logistics.ShippingOption, options: tuple[logistics.ShippingOption, ...], lang: str) -> Table:
+    head = tuple(t(f"tables.option.{c}", lang) for c in ("option", "days", "rate", "fixed", "weight", "limits"))
+    rows = []
+    for o in options:
+        weight = (t("tables.option.volumetric", lang, divisor=number(o.volumetric_divisor_cm3_per_kg))
+                  if o.volumetric_divisor_cm3_per_kg else t("tables.option.actual", lang))
+        limits = [t(f"tables.option.max_{name}", lang, n=number(value)) for name, value in
+                  (("weight", o.max_weight_kg), ("value", o.max_value_usd), ("dims", o.max_dims_sum_cm), ("side", o.max_side_cm)) if value]
+        fixed = money(max(o.fixed_usd_per_parcel, o.min_charge_usd), lang) if (o.fixed_usd_per_parcel or o.min_charge_usd) else _NOTHING
+        rows.append((t(f"logistics.option.{o.key}", lang),
+                     t("tables.days_range", lang, low=number(o.days_min), high=number(o.days_max)),
+                     money(o.rate_usd_per_kg, lang), fixed, weight, t("tables.list_sep", lang).join(limits) or _NOTHING))
+    return Table(head, tuple(rows))
+
+
+@_many.register
+def _(first: modes.Mode, all_modes: tuple[modes.Mode, ...], lang: str) -> Table:
+    head = (t("tables.mode.name", lang), t("tables.mode.definition", lang))
+    return Table(head, tuple((_name(m, lang), _name(m.definition, lang) if m.definition else _NOTHING) for m in all_modes))
+
+
+@_many.register
+def _(first: modes.Text, texts: tuple[modes.Text, ...], lang: str) -> Table:
+    return Table(("#", t("tables.item", lang)), tuple((str(i), _name(x, lang)) for i, x in enumerate(texts, 1)))
 
 
 @_many.register
