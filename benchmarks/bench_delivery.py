@@ -118,11 +118,12 @@ def time_lite(browser, lesson: str, out: Path) -> dict[str, object]:
         page = context.new_page()
         failed: list[str] = []
         page.on("requestfailed", lambda r: failed.append(r.url))
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
         t0 = time.perf_counter()
         page.goto(f"http://127.0.0.1:{port}/lab/index.html?path={lesson}")
         page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=120_000)
         result["ui_s"] = time.perf_counter() - t0
-        idle = ".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']"
+        idle = ".jp-StatusBar-TextItem:has-text('Pyodide) | Idle')"  # the indicator says idle before any kernel exists
         for _ in range(240):
             if page.locator(idle).count() or any("pyodide" in u for u in failed):
                 break

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import xbedu.data as data_pkg
 from xbedu import capstone, economics, logistics, startup
+import xbedu.capstone.page  # noqa: F401  (capstone.page._runs)
 from xbedu.capstone import MARKETS, plan_first_product
 from xbedu.data import economics as economics_data
 from xbedu.data import figure
@@ -342,4 +343,4 @@ def test_each_row_points_at_the_figures_behind_it():
 
 
 def test_runs_group_consecutive_numbers():
-    assert capstone._runs((9, 4, 5, 6, 11, 12)) == [(4, 6), (9, 9), (11, 12)]
+    assert capstone.page._runs((9, 4, 5, 6, 11, 12)) == [(4, 6), (9, 9), (11, 12)]

@@ -125,7 +125,7 @@ def test_jupyterlite_site_loads_the_lessons(browser, lite_site, artifacts):
         assert page.locator(".jp-NotebookPanel .jp-MarkdownCell h1").first.inner_text().strip()
         assert page.locator(".jp-Dialog").count() == 0, "Lite asked to select a kernel: the kernelspec is wrong"
         # The Pyodide kernel becomes idle only where its CDN can be reached: wait for either outcome.
-        idle = ".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']"
+        idle = ".jp-StatusBar-TextItem:has-text('Pyodide) | Idle')"  # the indicator says idle before any kernel exists
         kernel = "starting"
         for _ in range(120):
             if page.locator(idle).count():
