@@ -46,8 +46,24 @@ _SUBMODULES = (
 __all__ = sorted([*_SUBMODULES, "__version__"], key=str.casefold)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import charts, customs, data, economics, errors, i18n, logistics, margins  # noqa: F401
-    from . import markets, modes, money, operations, quiz, startup, validation, widgets  # noqa: F401
+    from . import (  # noqa: F401  # noqa: F401
+        charts,
+        customs,
+        data,
+        economics,
+        errors,
+        i18n,
+        logistics,
+        margins,
+        markets,
+        modes,
+        money,
+        operations,
+        quiz,
+        startup,
+        validation,
+        widgets,
+    )
 
 
 __getattr__, __dir__ = exports(__name__, dict.fromkeys(_SUBMODULES))

@@ -126,7 +126,9 @@ def package_problems(requirements: Sequence[str]) -> tuple[tuple[str, ...], tupl
     A problem reads "name (missing)" or "name 1.0 (needs >=2)". Markers (``; extra == ...``)
     are skipped: only the course's own dependencies are checked.
     """
-    from packaging.requirements import Requirement  # small; installed with JupyterLab and pip
+    from packaging.requirements import (
+        Requirement,  # small; installed with JupyterLab and pip
+    )
 
     present, problems = [], []
     for text in requirements:

@@ -21,6 +21,7 @@ from typing import Any
 
 from . import validation
 from .errors import InputError
+from .validation import pick
 
 __all__ = [
     "MARKET_KEYS",
@@ -50,8 +51,7 @@ class Trait:
 
     def text(self, lang: str = "en") -> str:
         """Return the trait in ``lang``."""
-        validation.choice("lang", lang, ("en", "zh"))
-        return self.zh if lang == "zh" else self.en
+        return pick(lang, self.en, self.zh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +74,7 @@ class Market:
 
     def name(self, lang: str = "en") -> str:
         """Return the market's name in ``lang``."""
-        validation.choice("lang", lang, ("en", "zh"))
-        return self.name_zh if lang == "zh" else self.name_en
+        return pick(lang, self.name_en, self.name_zh)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from typing import TypeVar
 from . import validation
 from .errors import InputError
 from .i18n import Message
+from .validation import pick
 
 __all__ = [
     "CRITERIA",
@@ -76,8 +77,7 @@ class Text:
 
     def get(self, lang: str = "en") -> str:
         """Return the text in ``lang``."""
-        validation.choice("lang", lang, ("en", "zh"))
-        return self.zh if lang == "zh" else self.en
+        return pick(lang, self.en, self.zh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +130,7 @@ class Mode:
 
     def name(self, lang: str = "en") -> str:
         """Return the mode's name in ``lang``."""
-        return Text(self.name_en, self.name_zh).get(lang)
+        return pick(lang, self.name_en, self.name_zh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,7 @@ class BusinessModel:
 
     def name(self, lang: str = "en") -> str:
         """Return the model's name in ``lang``."""
-        return Text(self.name_en, self.name_zh).get(lang)
+        return pick(lang, self.name_en, self.name_zh)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import validation as v
 from .errors import InputError
 from .i18n import Message
+from .validation import pick
 
 __all__ = [
     "GOODS_LOCATIONS",
@@ -53,11 +54,11 @@ class Step:
 
     def name(self, lang: str = "en") -> str:
         """Return the step's name in ``lang``."""
-        return self.name_zh if lang == "zh" else self.name_en
+        return pick(lang, self.name_en, self.name_zh)
 
     def what(self, lang: str = "en") -> str:
         """Return what happens in this step, in ``lang``."""
-        return self.what_zh if lang == "zh" else self.what_en
+        return pick(lang, self.what_en, self.what_zh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +74,11 @@ class PaymentCategory:
 
     def name(self, lang: str = "en") -> str:
         """Return the category's name in ``lang``."""
-        return self.name_zh if lang == "zh" else self.name_en
+        return pick(lang, self.name_en, self.name_zh)
 
     def examples(self, lang: str = "en") -> tuple[str, ...]:
         """Return example methods in ``lang``."""
-        return self.examples_zh if lang == "zh" else self.examples_en
+        return pick(lang, self.examples_en, self.examples_zh)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,21 @@ from datetime import timedelta
 from functools import singledispatch
 from typing import Any
 
-from . import customs, economics, logistics, margins, markets, modes, operations, startup
+from . import (
+    customs,
+    economics,
+    logistics,
+    margins,
+    markets,
+    modes,
+    operations,
+    startup,
+)
 from .data import Figure
-from .data.customs import RuleChange
-from .data import platforms as platform_data
-from .data.platforms import Platform
 from .data import modes as mode_data
+from .data import platforms as platform_data
+from .data.customs import RuleChange
+from .data.platforms import Platform
 from .format import Table, days, kg, money, months, multiple, number, percent
 from .i18n import Message, check_lang, t
 

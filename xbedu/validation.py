@@ -76,3 +76,12 @@ def choice(name: str, value: Any, allowed: Iterable[str]) -> str:
     if value not in options:
         raise InputError("error.unknown_choice", name=name, value=value, allowed=options)
     return value
+
+
+def pick(lang: Any, en: Any, zh: Any) -> Any:
+    """Return ``en`` or ``zh`` for ``lang`` (refusing any other language): how bilingual fields are read.
+
+    >>> pick("zh", "Express", "国际快递")
+    '国际快递'
+    """
+    return zh if choice("lang", lang, ("en", "zh")) == "zh" else en

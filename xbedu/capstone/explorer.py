@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import logistics, startup
-from ..data import figure
 from ..data import economics as economics_data
+from ..data import figure
 from ..data import logistics as logistics_data
 from ..data import modes as modes_data
 from ..data import startup as startup_data
@@ -20,9 +20,8 @@ from ..i18n import t
 from ..modes import MODE_KEYS
 from ..widgets.base import Control, Explorer
 from ..widgets.format import Table, days, months, percent
-
-
 from .plan import MARKETS, FirstProductPlan, plan_first_product  # noqa: F401
+
 
 # -- the explorer -----------------------------------------------------------------------------
 class CapstoneExplorer(Explorer):

@@ -12,8 +12,6 @@ from ..data import Figure, figure
 from ..data import modes as modes_data
 from ..i18n import t
 from ..widgets.format import days, kg, money, months, number, percent
-
-
 from .plan import _ABOVE, _LEARNER, FirstProductPlan  # noqa: F401
 
 # -- the one-page plan ------------------------------------------------------------------------

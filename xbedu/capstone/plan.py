@@ -46,7 +46,6 @@ from ..errors import InputError
 from ..i18n import Message, check_lang, t
 from ..modes import MODE_KEYS, ModeFit, Situation
 
-
 __all__ = ["MARKETS", "FirstProductPlan", "plan_first_product"]
 
 #: Markets a first product can target: customs rules by country, or Southeast Asia (no import rules modelled).

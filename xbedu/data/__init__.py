@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import XbeduError
+from ..validation import pick
 
 __all__ = [
     "DataError",
@@ -69,7 +70,7 @@ class Figure:
 
     def label(self, lang: str = "en") -> str:
         """Return the figure's label in ``lang``."""
-        return self.label_zh if lang == "zh" else self.label_en
+        return pick(lang, self.label_en, self.label_zh)
 
     def as_of_date(self) -> date:
         """Return ``as_of`` as a date (a month-only date counts as the 1st)."""
@@ -271,7 +272,9 @@ def _read_yaml(path: Path, file: str, schema: dict[str, Any]) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(file, f"not valid YAML ({getattr(exc, 'problem', exc)})", row=mark.line + 1 if mark else None) from None
-    from .schema import iter_errors  # stdlib-only validator: jsonschema costs ~1 s to import
+    from .schema import (
+        iter_errors,  # stdlib-only validator: jsonschema costs ~1 s to import
+    )
 
     errors = sorted(iter_errors(document, schema), key=lambda e: [str(p) for p in e[0]])
     if errors:

@@ -36,7 +36,7 @@ class Term:
 
     def definition(self, lang: str = "en") -> str:
         """Return the one-line definition in ``lang``."""
-        return self.definition_zh if validation.choice("lang", lang, i18n.LANGUAGES) == "zh" else self.definition_en
+        return validation.pick(lang, self.definition_en, self.definition_zh)
 
 
 @dataclass(frozen=True, slots=True, repr=False)

@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from .. import modes as _modes
-from ..modes import BusinessModel, ComparisonRow, Lever, Mode, ModeFit, ModelFit, Scoring, Situation, Text
+from ..modes import (
+    BusinessModel,
+    ComparisonRow,
+    Lever,
+    Mode,
+    ModeFit,
+    ModelFit,
+    Scoring,
+    Situation,
+    Text,
+)
 from . import resource
 
 __all__ = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import validation as v
+from ..validation import pick
 from . import DataError, Figure, figure, load, resource
 
 __all__ = ["MODES", "Platform", "fee_figures", "platform", "platforms", "platforms_for_mode"]
@@ -29,7 +30,7 @@ class Platform:
 
     def name(self, lang: str = "en") -> str:
         """Return the platform's name in ``lang``."""
-        return self.name_zh if lang == "zh" else self.name_en
+        return pick(lang, self.name_en, self.name_zh)
 
     def fee_note(self, lang: str = "en") -> str:
         """Return the note on missing fee figures in ``lang`` ('' when there is none)."""
