@@ -1,6 +1,10 @@
 """xbedu.site: notebook copies for JupyterLite, the bundled wheel, the ``xbedu site build`` command."""
 
 import json
+import os
+import subprocess
+import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -74,8 +78,13 @@ def test_build_site_refuses_a_folder_that_is_not_a_checkout(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_build_wheel_carries_the_data_package_and_the_banks(tmp_path):
-    wheel = site.build_wheel(ROOT, tmp_path)
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The xbedu wheel the site bundles, built once for this module."""
+    return site.build_wheel(ROOT, tmp_path_factory.mktemp("wheel"))
+
+
+def test_build_wheel_carries_the_data_package_and_the_banks(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     data_files = {p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()}
     assert {f"xbedu/_data/{f}" for f in data_files} <= names
@@ -84,6 +93,23 @@ def test_build_wheel_carries_the_data_package_and_the_banks(tmp_path):
     assert "xbedu/locales/site.json" in names and "xbedu/site.py" in names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     assert not (ROOT / "xbedu" / "_data").exists()  # built from a temporary copy
+
+
+def test_the_installed_wheel_reads_its_own_data_without_the_checkout(wheel, tmp_path):
+    target = tmp_path / "site-packages"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    purelib = sysconfig.get_paths()["purelib"]  # for yaml and jsonschema; -S keeps the editable install out
+    code = ("import xbedu, xbedu.data as d; from xbedu.i18n import t; "
+            "print(xbedu.__file__); print(d.data_dir()); print(len(d.load().figures)); print(t('site.install_comment', 'en'))")
+    out = subprocess.run([sys.executable, "-S", "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": f"{target}{os.pathsep}{purelib}", "XBEDU_DATA": ""}).stdout.splitlines()
+    assert out[0] == str(target / "xbedu" / "__init__.py")
+    assert out[1] == str(target / "xbedu" / "_data")
+    from xbedu.data import load
+
+    assert int(out[2]) == len(load().figures) > 0
+    assert out[3] == t("site.install_comment", "en")
 
 
 def test_cli_has_site_build_with_an_out_option():

@@ -217,6 +217,9 @@ def _value(value: float, unit: str) -> str:
     """A figure's value with its unit; shares (0–1) as percentages."""
     if unit.startswith("share"):
         return _pct(value)
+    if unit.startswith("date as YYYYMMDD"):
+        raw = int(value)
+        return f"{raw // 10000:04d}-{raw // 100 % 100:02d}-{raw % 100:02d}"
     return f"{number(value, 2 if abs(value) < 100 else 0)} {unit}"
 
 
