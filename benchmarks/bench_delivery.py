@@ -27,7 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
-from conftest import CHROMIUM_ARGS, LAB_SETTINGS, SERVED, LabServer, _free_port, _stop, _wait_http  # noqa: E402
+from conftest import (  # noqa: E402
+    CHROMIUM_ARGS, LAB_SETTINGS, SERVED, LabServer, _free_port, _interrupt_on_sigterm, _stop, _wait_http,
+)
 from notebook_ui import kernel_idle, run_all  # noqa: E402
 
 EXPLORER_CHART = ".jp-OutputArea-output .widget-html svg[role=img]"
@@ -148,6 +150,7 @@ def main() -> int:
     parser.add_argument("--lesson", help="lesson notebook, relative to the checkout (default: the first with an explorer)")
     parser.add_argument("--no-lite", action="store_true", help="skip the JupyterLite build and load")
     args = parser.parse_args()
+    _interrupt_on_sigterm()  # a killed benchmark still stops its servers
     chromium = shutil.which("chromium")
     if not chromium:
         print("chromium is not installed (apt-get install chromium): nothing measured")

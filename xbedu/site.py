@@ -4,9 +4,9 @@ The site holds the lessons, the quizzes and ``data/``, plus a wheel of ``xbedu``
 carries its own copy of the data package (``xbedu/_data``) and the question banks
 (``xbedu/_banks``), so ``import xbedu`` works in the browser's Pyodide kernel. Each
 notebook copy gets a first cell that installs that wheel with piplite; the source
-notebooks are never changed. The Lite build needs no network (the wheel build may fetch setuptools and wheel from PyPI or
-pip's cache when they are not installed); the finished site
-loads Pyodide and its numpy/pandas wheels from a CDN when a learner opens it.
+notebooks are never changed. The Lite build runs offline (the wheel build may fetch
+setuptools from PyPI or pip's cache when ``wheel`` is not installed); the finished site loads
+Pyodide and its numpy/pandas wheels from a CDN when a learner opens it.
 """
 
 from __future__ import annotations

@@ -50,6 +50,15 @@ LAB_SETTINGS = {
 }
 
 
+def _interrupt_on_sigterm() -> None:
+    """Turn SIGTERM (a CI timeout) into KeyboardInterrupt, so pytest still stops the servers."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        def _raise(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt(f"signal {signum}")
+
+        signal.signal(signal.SIGTERM, _raise)
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -123,6 +132,7 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[LabServer]:
     """Start ``jupyter lab`` on a free port over a copy of the course; stop it after the session."""
+    _interrupt_on_sigterm()
     base = tmp_path_factory.mktemp("lab")
     root = base / "course"
     for name in SERVED:
@@ -175,6 +185,7 @@ class LiteSite:
 @pytest.fixture(scope="session")
 def lite_site(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[LiteSite]:
     """Build the course's JupyterLite site into a temp folder and serve it with ``http.server``."""
+    _interrupt_on_sigterm()
     pytest.importorskip("jupyterlite_core", reason="the JupyterLite test needs jupyterlite-core (pip install -e '.[site]')")
     from xbedu.site import build_site
 

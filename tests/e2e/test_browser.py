@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import COURSE, axe_source
+from conftest import COURSE, ROOT, axe_source
 from notebook_ui import (
     error_outputs, open_notebook, output_with_heading, run_all, run_axe, screenshot, slider_by_label,
 )
@@ -50,6 +50,7 @@ def _report_serious(name: str, grouped: dict) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_lesson_runs_and_the_logistics_explorer_answers_the_keyboard(page, lab, artifacts, axe, lang):
+    from playwright.sync_api import expect
     from xbedu.i18n import t
     from xbedu.widgets import logistics_explorer
 
@@ -67,34 +68,32 @@ def test_lesson_runs_and_the_logistics_explorer_answers_the_keyboard(page, lab, 
     reading = explorer.locator("p[aria-live=polite]").first
     chart.wait_for()
     assert explorer.locator("[role=alert]").count() == 0, explorer.locator("[role=alert]").first.inner_text()
-    assert reading.inner_text().strip() == model.reading
+    expect(reading).to_have_text(model.reading)  # the reading the same explorer computes here
     assert page.locator(".jp-RenderedSVG, .jp-OutputArea-output .widget-html svg[role=img]").count() >= 1
     screenshot(page, artifacts, f"lesson-{lang}-explorer", explorer)
 
-    # Keyboard: focus the deadline slider's handle, press ArrowLeft until the reading changes.
+    # Keyboard: focus the deadline slider's handle and press ArrowLeft until the reading changes;
+    # after every press the page must show what the same explorer computes here for that value.
     slider = slider_by_label(explorer, model.specs["deadline_days"].label(lang))
-    handle = slider.locator(".noUi-handle").first
+    handle, readout = slider.locator(".noUi-handle").first, slider.locator(".widget-readout").first
     start = int(model.controls["deadline_days"].value)
-    assert slider.locator(".widget-readout").inner_text().strip() == str(start)
-    before_chart, before_reading = chart.inner_html(), reading.inner_text().strip()
+    expect(readout).to_have_text(str(start))
+    first_chart, first_reading = chart.inner_html(), model.reading
     handle.focus()
-    presses = 0
-    while reading.inner_text().strip() == before_reading and presses < start - 1:
+    for presses in range(1, start):
         handle.press("ArrowLeft")
-        presses += 1
-        value = start - presses
-        page.wait_for_function(
-            "([el, v]) => el.textContent.trim() === String(v)", arg=[slider.locator(".widget-readout").element_handle(), value]
-        )
-        page.wait_for_function(  # the kernel has recomputed for this value
-            "([el, old]) => el.isConnected === false || el.innerHTML !== old",
-            arg=[chart.element_handle(), before_chart], timeout=15_000,
-        )
-        before_chart = chart.inner_html()
-    assert presses >= 1 and reading.inner_text().strip() != before_reading, "the reading never changed"
-    model.set(deadline_days=start - presses)
-    assert reading.inner_text().strip() == model.reading  # the page and the model agree after the move
+        expect(readout).to_have_text(str(start - presses))
+        model.set(deadline_days=start - presses)
+        expect(reading).to_have_text(model.reading, timeout=15_000)
+        if model.reading != first_reading:
+            break
+    assert model.reading != first_reading, "the reading never changed"
     assert handle.get_attribute("aria-valuenow") in (str(start - presses), f"{start - presses}.0")
+    for _ in range(100):  # the chart is redrawn in the kernel and sent as a new SVG
+        if chart.inner_html() != first_chart:
+            break
+        page.wait_for_timeout(150)
+    assert chart.inner_html() != first_chart, "the chart did not change"
     screenshot(page, artifacts, f"lesson-{lang}-explorer-moved", explorer)
 
     explorer.evaluate("el => el.setAttribute('data-xbedu-axe', 'explorer')")
@@ -111,6 +110,9 @@ def test_jupyterlite_site_loads_the_lessons(browser, lite_site, artifacts):
     rel = "lessons/en/00-start-here.ipynb"
     assert (lite_site.path / "files" / rel).exists(), "the site lacks the first lesson"
     assert list((lite_site.path / "pypi").glob("xbedu-*.whl")), "the site lacks the xbedu wheel"
+    for folder in ("lessons/en", "lessons/zh", "quizzes/en", "quizzes/zh", "quizzes/banks", "data"):
+        wanted = {p.name for p in (ROOT / folder).iterdir() if p.is_file()}
+        assert wanted and wanted <= {p.name for p in (lite_site.path / "files" / folder).iterdir()}, folder
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(60_000)
@@ -150,6 +152,10 @@ def test_jupyterlite_site_loads_the_lessons(browser, lite_site, artifacts):
         context.close()
 
 
+def _exactly(text: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
 def _quiz_with_single_choice(lang: str):
     """Return (notebook path, bank question) for the first quiz notebook whose bank has a single-choice question."""
     from xbedu.quiz.bank import load_bank
@@ -183,14 +189,14 @@ def test_quiz_question_answered_wrongly_then_rightly(page, lab, artifacts, axe):
     feedback = card.locator(".xbedu-quiz-feedback")
     check = card.locator(f"button:text-is({json.dumps(t('quiz.button.check', lang), ensure_ascii=False)})")
 
-    card.locator(".widget-radio-box label", has_text=wrong.text[lang]).click()
+    card.locator(".widget-radio-box label", has_text=_exactly(wrong.text[lang])).click()
     check.click()
     expected_wrong = grade(question, wrong.id).feedback(lang)
     expect(feedback).to_contain_text(expected_wrong, timeout=15_000)
     assert "✗" in feedback.inner_text() and "✓" not in feedback.inner_text()
 
     card.locator(f"button:text-is({json.dumps(t('quiz.button.retry', lang), ensure_ascii=False)})").click()
-    card.locator(".widget-radio-box label", has_text=right.text[lang]).click()
+    card.locator(".widget-radio-box label", has_text=_exactly(right.text[lang])).click()
     check.click()
     expected_right = grade(question, right.id).feedback(lang)
     expect(feedback).to_contain_text(expected_right, timeout=15_000)
