@@ -123,7 +123,7 @@ def test_jupyterlite_site_loads_the_lessons(browser, lite_site, artifacts):
         page.goto(f"{lite_site.url}/lab/index.html?path={rel}")
         page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
         first_code = page.locator(".jp-NotebookPanel .jp-CodeCell").first
-        first_code.scroll_into_view_if_needed()  # cells off screen are rendered lazily
+        first_code.evaluate("cell => cell.scrollIntoView()")  # cells off screen are rendered lazily; no stability wait
         expect(first_code).to_contain_text("%pip install -q --no-deps xbedu")
         assert page.locator(".jp-NotebookPanel .jp-MarkdownCell h1").first.inner_text().strip()
         assert page.locator(".jp-Dialog").count() == 0, "Lite asked to select a kernel: the kernelspec is wrong"

@@ -314,6 +314,9 @@ def default_banks_dir(start: str | Path | None = None) -> Path:
         for candidate in (folder / "quizzes" / "banks", folder / "banks"):
             if candidate.is_dir():
                 return candidate
+    bundled = Path(__file__).resolve().parents[1] / "_banks"  # inside a wheel (the JupyterLite site)
+    if bundled.is_dir():
+        return bundled
     return Path(__file__).resolve().parents[2] / "quizzes" / "banks"
 
 

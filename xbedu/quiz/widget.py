@@ -97,13 +97,14 @@ class QuestionCard:
             return w.HBox([box, w.Label(unit)])
         if q.type == "ordering":
             options = [(choose, None)] + [(i.text[lang], i.id) for i in q.items]
-            self.controls = [w.Dropdown(options=options, value=None) for _ in q.items]
-            rows = [w.HBox([w.Label(t("quiz.label.position", lang, n=n + 1)), d]) for n, d in enumerate(self.controls)]
-            return w.VBox([w.Label(t("quiz.label.order", lang)), *rows])
+            # the description is the dropdown's accessible name (a separate Label is not announced)
+            self.controls = [w.Dropdown(options=options, value=None, description=t("quiz.label.position", lang, n=n + 1),
+                                        style={"description_width": "initial"}) for n in range(len(q.items))]
+            return w.VBox([w.Label(t("quiz.label.order", lang)), *self.controls])
         options = [(choose, None)] + [(r.text[lang], r.id) for r in q.right]
-        self.controls = [w.Dropdown(options=options, value=None) for _ in q.left]
-        rows = [w.HBox([w.Label(left.text[lang]), d]) for left, d in zip(q.left, self.controls)]
-        return w.VBox([w.Label(t("quiz.label.match", lang)), *rows])
+        self.controls = [w.Dropdown(options=options, value=None, description=left.text[lang],
+                                    style={"description_width": "initial"}) for left in q.left]
+        return w.VBox([w.Label(t("quiz.label.match", lang)), *self.controls])
 
     def response(self) -> Any:
         """Return what the controls hold, in the shape ``grade`` takes."""
