@@ -56,7 +56,7 @@ def test_postal_becomes_unavailable_over_its_weight_limit(en):
     assert postal.available is False
     assert _rows(en)["postal"]["available"] is False and _rows(en)["postal"]["frontier_order"] is None
     assert f"{limit + 0.5:g} kg is over the {limit:g} kg limit" in en.reading
-    table = dict(zip(en.table.column(0), en.table.column(7)))
+    table = dict(zip(en.table.column(0), en.table.column(len(en.table.headers) - 1)))
     assert "limit" in table["Postal small parcel"] and table["International express"] == "yes"
     en.controls["weight_kg"].value = limit - 0.5
     assert en.result.quote_for("postal").available is True
@@ -96,3 +96,34 @@ def test_guide_days_basis_uses_the_guide_ranges(en):
     en.set(**{**_defaults(), "days_basis": "guide"})
     express = en.result.quote_for("express")
     assert (express.days_min, express.days_max) == (3, 7)  # the guide: express 3–7 days
+
+
+def test_destination_sets_the_import_duty_column_and_reading():
+    from datetime import date
+
+    from xbedu.data import customs as customs_data
+    from xbedu.data.economics import rules_date
+
+    ex = logistics_explorer(lang="en")
+    ex.controls["destination"].value = "UK"
+    result = ex.result
+    assert result.destination == "UK" and ex.error is None
+    ship = result.shipment
+    express = result.quote_for("express")
+    expected = customs_data.shipment_import_charges("UK", unit_value_usd=ship.declared_value_usd, units=ship.units,
+                                                    freight_usd=express.cost_usd, per_parcel=True, on=rules_date())
+    assert result.charges_for("express") == expected
+    # a 15 USD parcel is under the UK's GBP 135 low-value limit: no duty parcel by parcel, but the bulk shipment pays
+    assert result.charges_for("express").duty_usd == 0
+    assert result.charges_for("overseas_warehouse").duty_usd > 0
+    row = dict((r[0], r) for r in ex.table.rows)["Overseas warehouse / FBA"]
+    assert row[-2] == ex.money(result.charges_for("overseas_warehouse").duty_usd)
+    assert "the United Kingdom" in ex.reading and "Overseas warehouse / FBA" in ex.reading
+    assert isinstance(rules_date(), date)
+
+
+def test_destination_reading_in_chinese_and_a_disallowed_option_has_no_duty():
+    zh = logistics_explorer(lang="zh")
+    zh.set(destination="JP", weight_kg=3.0, units=1)
+    assert "进入日本时" in zh.reading
+    assert not zh.result.quote_for("postal").available and zh.result.charges_for("postal") is None

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .. import validation as v
 from ..customs import MARKETS, ImportCharges, MarketRules, import_charges
 from . import DataError, figure, figures
 
-__all__ = ["RuleChange", "all_market_rules", "fx_usd_per_unit", "market_currency", "market_rules", "rule_change"]
+__all__ = ["RuleChange", "all_market_rules", "fx_usd_per_unit", "market_currency", "market_rules", "rule_change", "shipment_import_charges"]
 
 _CURRENCY = {"US": "USD", "EU_DE": "EUR", "EU_FR": "EUR", "UK": "GBP", "JP": "JPY"}
 
@@ -128,3 +128,26 @@ def rule_change(market: str, customs_value_usd: float, freight_usd: float = 0.0,
                               origin=origin, fx_usd_per_unit=fx)
 
     return RuleChange(market, changed, customs_value_usd, charges(changed - timedelta(days=1)), charges(changed))
+
+
+def shipment_import_charges(market: str, *, unit_value_usd: float, units: int, freight_usd: float, per_parcel: bool,
+                            on: date) -> ImportCharges:
+    """Return what a shipment pays entering ``market`` on ``on``, in USD for the whole shipment.
+
+    ``per_parcel``: each unit travels as its own parcel (express, dedicated line, postal), so a
+    de minimis or a flat duty per item category applies parcel by parcel; otherwise the units
+    enter in bulk (sea freight to an overseas warehouse) as one consignment.
+
+    >>> bulk = shipment_import_charges("US", unit_value_usd=15, units=50, freight_usd=100, per_parcel=False,
+    ...                                on=date(2026, 7, 1))
+    >>> round(bulk.duty_usd, 2)  # 20 % of the 750 USD goods value (the US duty base excludes freight)
+    150.0
+    """
+    rules = market_rules(market)
+    v.whole("units", units)
+    fx = None if rules.currency == "USD" else fx_usd_per_unit(rules.currency)
+    if not per_parcel:
+        return import_charges(rules, unit_value_usd * units, freight_usd, on=on, fx_usd_per_unit=fx)
+    one = import_charges(rules, unit_value_usd, freight_usd / units, on=on, fx_usd_per_unit=fx)
+    return replace(one, duty_usd=one.duty_usd * units, vat_usd=one.vat_usd * units,
+                   flat_duty_usd=one.flat_duty_usd * units, total_usd=one.total_usd * units)

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import logistics
+from ..customs import MARKETS, ImportCharges
 from ..charts.logistics import build_tradeoff_chart
 from ..data import figure, figures
+from ..data import customs as customs_data
 from ..data import logistics as logistics_data
+from ..data.economics import rules_date
 from .base import Control, Explorer
 from .format import Table, days, kg
 
@@ -26,6 +29,12 @@ class TradeOff:
     frontier: tuple[logistics.Quote, ...]
     recommendation: logistics.Recommendation
     deadline_days: float
+    destination: str = "US"
+    import_charges: tuple[tuple[str, ImportCharges], ...] = ()
+
+    def charges_for(self, key: str) -> ImportCharges | None:
+        """Return what the option's shipment pays entering the destination (None if the option is not allowed)."""
+        return dict(self.import_charges).get(key)
 
     def quote_for(self, key: str) -> logistics.Quote:
         """Return the quote of one option."""
@@ -58,6 +67,8 @@ class LogisticsExplorer(Explorer):
             Control("annual_cost_of_capital", "float_slider", "widgets.logistics.capital", rate, "widgets.unit.per_year",
                     low=capital.low if capital.low is not None else 0.0, high=capital.high if capital.high is not None else 0.3,
                     step=0.01, percent=True),
+            Control("destination", "dropdown", "widgets.logistics.destination", "US",
+                    options=tuple((f"tables.market.{m}", m) for m in MARKETS)),
             Control("stocked", "checkbox", "widgets.logistics.stocked", True),
             Control("days_basis", "toggle", "widgets.logistics.days_basis", "sourced",
                     options=(("widgets.logistics.basis.sourced", "sourced"), ("widgets.logistics.basis.guide", "guide"))),
@@ -72,7 +83,14 @@ class LogisticsExplorer(Explorer):
         quotes = logistics.compare(shipment, logistics_data.shipping_options(values["days_basis"]),
                                    annual_cost_of_capital=values["annual_cost_of_capital"], stocked=values["stocked"])
         rec = logistics.recommend(quotes, deadline_days=values["deadline_days"])
-        return TradeOff(shipment, quotes, logistics.pareto_frontier(quotes), rec, float(values["deadline_days"]))
+        options = {o.key: o for o in logistics_data.shipping_options(values["days_basis"])}
+        charges = tuple(
+            (q.option_key, customs_data.shipment_import_charges(
+                values["destination"], unit_value_usd=shipment.declared_value_usd, units=shipment.units,
+                freight_usd=q.cost_usd, per_parcel=not options[q.option_key].consolidated, on=rules_date()))
+            for q in quotes if q.available)
+        return TradeOff(shipment, quotes, logistics.pareto_frontier(quotes), rec, float(values["deadline_days"]),
+                        values["destination"], charges)
 
     def build_chart(self, result: TradeOff) -> Any:
         """Days-vs-cost chart with the frontier and the deadline."""
@@ -84,6 +102,16 @@ class LogisticsExplorer(Explorer):
         """The recommendation, then why any option is not allowed."""
         parts = [result.recommendation.reason.render(self.lang)]
         parts += [m.render(self.lang) for q in result.quotes for m in q.reasons]
+        duties = {key: c.duty_usd + c.flat_duty_usd for key, c in result.import_charges}
+        if duties:
+            low, high = min(duties, key=duties.__getitem__), max(duties, key=duties.__getitem__)
+            if abs(duties[high] - duties[low]) < 0.005:
+                parts.append(self.t("widgets.logistics.duty_reading_same", destination=self.t(f"tables.market.{result.destination}"),
+                                    amount=self.money(duties[low])))
+            else:
+                parts.append(self.t("widgets.logistics.duty_reading", destination=self.t(f"tables.market.{result.destination}"),
+                                    low_option=self.t(f"logistics.option.{low}"), low=self.money(duties[low]),
+                                    high_option=self.t(f"logistics.option.{high}"), high=self.money(duties[high])))
         return self.sentences(*parts)
 
     def warn(self, result: TradeOff) -> tuple[str, ...]:
@@ -93,21 +121,23 @@ class LogisticsExplorer(Explorer):
     def tabulate(self, result: TradeOff) -> Table:
         """One row per option: chargeable weight, cost, days, holding cost, total, allowed or why not."""
         headers = tuple(self.t(f"widgets.logistics.col.{c}") for c in
-                        ("option", "chargeable", "cost", "per_unit", "days", "holding", "total", "allowed"))
+                        ("option", "chargeable", "cost", "per_unit", "days", "holding", "total", "duty", "allowed"))
         rows = []
         for q in result.quotes:
             allowed = self.t("widgets.yes") if q.available else " ".join(m.render(self.lang) for m in q.reasons)
+            charges = result.charges_for(q.option_key)
+            duty = self.money(charges.duty_usd + charges.flat_duty_usd) if charges else "—"
             rows.append((
                 self.t(f"logistics.option.{q.option_key}"), kg(round(q.chargeable_weight_kg, 2), self.lang),
                 self.money(q.cost_usd, cny=True), self.money(q.cost_per_unit_usd),
                 self.t("widgets.range", low=days(q.days_min, self.lang), high=days(q.days_max, self.lang)),
-                self.money(q.holding_cost_usd), self.money(q.total_cost_usd, cny=True), allowed,
+                self.money(q.holding_cost_usd), self.money(q.total_cost_usd, cny=True), duty, allowed,
             ))
         return Table(headers, tuple(rows))
 
     def source_figures(self) -> tuple[Any, ...]:
-        """The logistics figures."""
-        return figures("logistics.")
+        """The logistics figures, and the customs and exchange-rate figures behind the duty column."""
+        return figures("logistics.") + figures("customs.") + figures("fx.")
 
 
 def logistics_explorer(lang: str = "en") -> LogisticsExplorer:
