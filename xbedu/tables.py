@@ -40,7 +40,7 @@ from .data.platforms import Platform
 from .format import Table, days, kg, money, months, multiple, number, percent
 from .i18n import Message, check_lang, t
 
-__all__ = ["profile", "table"]
+__all__ = ["figure_value", "profile", "table"]
 
 _NOTHING = "—"
 
@@ -155,7 +155,7 @@ def _(line: operations.Timeline, lang: str) -> Table:
 @_one.register
 def _(series: markets.Series, lang: str) -> Table:
     head = (t("markets.label.year", lang), t("markets.label.value", lang), t("tables.source", lang), t("tables.as_of", lang))
-    rows = tuple((str(p.year), _value(p.value, series.unit), _source(p.basis, p.source_title, lang), p.as_of)
+    rows = tuple((str(p.year), figure_value(p.value, series.unit), _source(p.basis, p.source_title, lang), p.as_of)
                  for p in series.points)
     return Table(head, rows)
 
@@ -213,8 +213,12 @@ def _pct(share: float) -> str:
     return percent(share, 2 if abs(round(share * 100, 2) - round(share * 100, 1)) > 1e-9 else 1)
 
 
-def _value(value: float, unit: str) -> str:
-    """A figure's value with its unit; shares (0–1) as percentages."""
+def figure_value(value: float, unit: str) -> str:
+    """Return a figure's value as a learner reads it: shares as percentages, dates as dates, else value and unit.
+
+    >>> figure_value(0.265, "share"), figure_value(20250829, "date as YYYYMMDD"), figure_value(220.55, "USD bn")
+    ('26.5%', '2025-08-29', '221 USD bn')
+    """
     if unit.startswith("share"):
         return _pct(value)
     if unit.startswith("date as YYYYMMDD"):
@@ -339,7 +343,7 @@ def _(first: markets.MarketRow, rows: tuple[markets.MarketRow, ...], lang: str) 
     body = []
     for r in rows:
         traits = t("tables.list_sep", lang).join(_name(tr, lang) for tr in r.traits)
-        figs = t("tables.list_sep", lang).join(t("tables.label_value", lang, label=_name(f, lang), value=f"{_value(f.value, f.unit)} ({f.as_of})") for f in r.figures)
+        figs = t("tables.list_sep", lang).join(t("tables.label_value", lang, label=_name(f, lang), value=f"{figure_value(f.value, f.unit)} ({f.as_of})") for f in r.figures)
         body.append((_name(r, lang), traits, figs or _NOTHING))
     return Table(head, tuple(body))
 
@@ -374,7 +378,7 @@ def _fee(figure_id: str, lang: str) -> str:
 
 def _figure_rows(first: Any, figs: tuple[Any, ...], lang: str) -> Table:
     head = (t("tables.figure.what", lang), t("markets.label.value", lang), t("tables.source", lang), t("tables.as_of", lang))
-    rows = tuple((_name(f, lang), _value(f.value, f.unit),
+    rows = tuple((_name(f, lang), figure_value(f.value, f.unit),
                   t("tables.assumption", lang) if getattr(f, "assumption", False) else _source(f.basis, f.source_title, lang), f.as_of)
                  for f in figs)
     return Table(head, rows)

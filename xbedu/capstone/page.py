@@ -11,6 +11,7 @@ from typing import Any
 from ..data import Figure, figure
 from ..data import modes as modes_data
 from ..i18n import t
+from ..tables import figure_value
 from ..widgets.format import days, kg, money, months, number, percent
 from .plan import _ABOVE, _LEARNER, FirstProductPlan  # noqa: F401
 
@@ -42,9 +43,7 @@ def _name(plan: FirstProductPlan, lang: str) -> str:
 
 
 def _fmt_value(fig: Figure) -> str:
-    shown = str(int(fig.value)) if "YYYYMMDD" in fig.unit else number(fig.value, 0) if float(fig.value).is_integer() \
-        else f"{fig.value:g}"
-    return f"{shown} {fig.unit}"
+    return figure_value(fig.value, fig.unit)
 
 
 def _headline(plan: FirstProductPlan, lang: str) -> str:
