@@ -116,3 +116,24 @@ def test_cli_has_site_build_with_an_out_option():
     args = build_parser().parse_args(["site", "build", "--out", "somewhere"])
     assert args.out == "somewhere" and args.func is not None and args.sourcemaps is False
     assert build_parser().parse_args(["site", "build"]).out == "_site"
+
+
+def test_the_site_publishes_practice_banks_without_a_plain_key(tmp_path):
+    import yaml
+
+    from xbedu.quiz.bank import load_bank
+    from xbedu.quiz.grading import grade
+
+    out = site.student_banks(ROOT, tmp_path / "banks")
+    instructor = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "quizzes" / "banks").glob("*.yaml")}
+    assert sorted(p.name for p in out.glob("*.yaml")) == sorted(instructor)
+    for name, raw in instructor.items():
+        student = yaml.safe_load((out / name).read_text(encoding="utf-8"))
+        assert all("answer" not in q for q in student["questions"]), name
+        # explanations are sealed until answered right (computed questions have no fixed answer to hide)
+        assert all("explanation" not in q for q in student["questions"] if q["type"] != "computed"), name
+    # the hashed key still grades: the instructor's right answer scores full marks against the student copy
+    raw_q = next(q for q in instructor["ch03.yaml"]["questions"] if q["type"] == "ordering")
+    student_q = next(q for q in load_bank(out / "ch03.yaml").questions if q.id == raw_q["id"])
+    result = grade(student_q, raw_q["answer"])
+    assert result.score == result.max_score

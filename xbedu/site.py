@@ -47,7 +47,8 @@ LITE_SKIP_PACKAGES = frozenset({"jupyterlab", "vl-convert-python"})
 LITE_PYODIDE_MODULES = ("sqlite3",)
 
 #: Folders of the checkout that become site contents (relative to the checkout root); the quiz
-#: notebooks open their bank by a relative path (``../banks/chNN.yaml``), so the banks are there too.
+#: notebooks open their bank by a relative path (``../banks/chNN.yaml``), so the banks are there too
+#: (the practice release: no plain answer key on a public site).
 CONTENT_DIRS = ("lessons/en", "lessons/zh", "quizzes/en", "quizzes/zh", "quizzes/banks", "data")
 
 #: Marks the generated install cell (cell metadata), so a rebuilt copy is never patched twice.
@@ -129,12 +130,14 @@ def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
 
 
-def build_wheel(root: Path, wheel_dir: Path) -> Path:
-    """Build an ``xbedu`` wheel from ``root`` that carries ``data/`` and ``quizzes/banks/`` inside.
+def build_wheel(root: Path, wheel_dir: Path, *, banks_dir: Path | None = None) -> Path:
+    """Build an ``xbedu`` wheel from ``root`` that carries ``data/`` and the question banks inside.
 
     Args:
         root: the checkout (holds ``pyproject.toml``, ``xbedu/``, ``data/``, ``quizzes/banks/``).
         wheel_dir: folder the wheel is written to.
+        banks_dir: the banks to bundle (default: the checkout's ``quizzes/banks``; the site passes
+            the practice release, so no plain answer key is published).
 
     Returns:
         The path of the wheel.
@@ -151,7 +154,7 @@ def build_wheel(root: Path, wheel_dir: Path) -> Path:
                 shutil.copy2(root / name, src / name)
         shutil.copytree(root / "xbedu", src / "xbedu", ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "_data", "_banks"))
         shutil.copytree(root / "data", src / "xbedu" / "_data")
-        banks = root / "quizzes" / "banks"
+        banks = banks_dir if banks_dir is not None else root / "quizzes" / "banks"
         (src / "xbedu" / "_banks").mkdir()
         if banks.is_dir():
             shutil.copytree(banks, src / "xbedu" / "_banks", dirs_exist_ok=True)
@@ -184,11 +187,29 @@ def _tail(result: subprocess.CompletedProcess[str], lines: int = 15) -> str:
     return "\n".join((result.stdout + result.stderr).strip().splitlines()[-lines:])
 
 
-def _stage_contents(root: Path, contents: Path) -> int:
+def student_banks(root: Path, out_dir: Path) -> Path:
+    """Write the practice release of every bank into ``out_dir``: keys as salted hashes, explanations sealed.
+
+    A static site is public, so it carries these instead of the instructor's banks; ``grade()``
+    checks answers against the hashed keys just the same.
+    """
+    import yaml  # noqa: PLC0415
+
+    from .quiz.release import release_bank  # noqa: PLC0415
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in sorted((root / "quizzes" / "banks").glob("*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = yaml.safe_dump(release_bank(raw, "practice"), allow_unicode=True, sort_keys=False)
+        (out_dir / path.name).write_text(text, encoding="utf-8")
+    return out_dir
+
+
+def _stage_contents(root: Path, contents: Path, banks_dir: Path | None = None) -> int:
     """Copy the course into ``contents``, turning each notebook into its Lite copy; return the notebook count."""
     count = 0
     for rel in CONTENT_DIRS:
-        source = root / rel
+        source = banks_dir if (rel == "quizzes/banks" and banks_dir is not None) else root / rel
         if not source.is_dir():
             continue
         target = contents / rel
@@ -227,9 +248,10 @@ def build_site(out_dir: str | Path = "_site", *, root: str | Path | None = None,
             raise InputError("site.error.not_checkout", path=str(root), missing=needed)
     with tempfile.TemporaryDirectory(prefix="xbedu-site-") as tmp:
         work = Path(tmp)
-        wheel = build_wheel(root, work / "wheels")
+        banks = student_banks(root, work / "banks")
+        wheel = build_wheel(root, work / "wheels", banks_dir=banks)
         contents = work / "contents"
-        notebooks = _stage_contents(root, contents)
+        notebooks = _stage_contents(root, contents, banks)
         lite_dir = work / "lite"
         lite_dir.mkdir()
         if out.exists():

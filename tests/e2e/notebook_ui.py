@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -23,13 +24,18 @@ _ALL_EXECUTED_JS = """() => {
 def kernel_idle(base_url: str, timeout_s: float = 60.0) -> None:
     """Wait until every kernel of the server reports ``idle`` (its REST API; the UI can lag behind)."""
     deadline = time.monotonic() + timeout_s
+    last_error: Exception | None = None
     while time.monotonic() < deadline:
-        with urllib.request.urlopen(f"{base_url}/api/kernels", timeout=5) as response:
-            kernels = json.load(response)
+        try:
+            with urllib.request.urlopen(f"{base_url}/api/kernels", timeout=5) as response:
+                kernels = json.load(response)
+        except (urllib.error.URLError, OSError) as exc:
+            # the kernels API can answer 500 for a moment while the previous test's kernel shuts down
+            last_error, kernels = exc, []
         if kernels and all(k.get("execution_state") == "idle" for k in kernels):
             return
         time.sleep(0.2)
-    raise TimeoutError(f"no idle kernel after {timeout_s:.0f} s")
+    raise TimeoutError(f"no idle kernel after {timeout_s:.0f} s" + (f" (last error: {last_error})" if last_error else ""))
 
 
 def open_notebook(page: Any, base_url: str, rel_path: str) -> float:
