@@ -26,6 +26,7 @@ _SUBMODULES = (
     "doctor",
     "economics",
     "errors",
+    "figure",
     "format",
     "i18n",
     "lazy",

@@ -21,12 +21,12 @@ from typing import Any
 
 from . import validation
 from .errors import InputError
+from .figure import Figure
 from .validation import pick
 
 __all__ = [
     "MARKET_KEYS",
     "Market",
-    "MarketFigure",
     "MarketRow",
     "Series",
     "SeriesPoint",
@@ -34,7 +34,6 @@ __all__ = [
     "build_series",
     "compare_markets",
     "growth_rate",
-    "market_figure",
 ]
 
 #: The four target markets of chapter 6.
@@ -78,21 +77,6 @@ class Market:
 
 
 @dataclass(frozen=True, slots=True)
-class MarketFigure:
-    """A figure as a market comparison shows it: value, unit, label and provenance."""
-
-    id: str
-    value: float
-    unit: str
-    label_en: str
-    label_zh: str
-    basis: str
-    source_title: str
-    source_url: str
-    as_of: str
-
-
-@dataclass(frozen=True, slots=True)
 class MarketRow:
     """One market in a comparison: its traits and its figures."""
 
@@ -100,7 +84,7 @@ class MarketRow:
     name_en: str
     name_zh: str
     traits: tuple[Trait, ...]
-    figures: tuple[MarketFigure, ...]
+    figures: tuple[Figure, ...]
     main_target: bool
     amazon_global_selling: bool
 
@@ -133,11 +117,6 @@ class Series:
         """Return the value of ``year``."""
         validation.choice("year", year, [p.year for p in self.points])
         return next(p.value for p in self.points if p.year == year)
-
-
-def market_figure(fig: Any) -> MarketFigure:
-    """Return a ``MarketFigure`` copied from a figure-like object."""
-    return MarketFigure(fig.id, fig.value, fig.unit, fig.label_en, fig.label_zh, fig.basis, fig.source_title, fig.source_url, fig.as_of)
 
 
 def build_series(series_id: str, figures: Iterable[Any]) -> Series:
@@ -173,12 +152,12 @@ def growth_rate(series: Series, from_year: int, to_year: int) -> float:
     return (end / start) ** (1 / (to_year - from_year)) - 1
 
 
-def compare_markets(markets: Sequence[Market], figures_by_id: Mapping[str, Any], keys: Sequence[str] | None = None) -> tuple[MarketRow, ...]:
+def compare_markets(markets: Sequence[Market], figures_by_id: Mapping[str, Figure], keys: Sequence[str] | None = None) -> tuple[MarketRow, ...]:
     """Return the markets side by side: the guide's traits and each market's data figures.
 
     Args:
         markets: the markets (``xbedu.data.markets.markets()``).
-        figures_by_id: figure-like objects by id (every id a market names must be there).
+        figures_by_id: figures by id (every id a market names must be there).
         keys: which markets, in this order (default: all, in the given order).
 
     Raises:
@@ -197,7 +176,7 @@ def compare_markets(markets: Sequence[Market], figures_by_id: Mapping[str, Any],
         rows.append(
             MarketRow(
                 market.key, market.name_en, market.name_zh, market.traits,
-                tuple(market_figure(figures_by_id[fid]) for fid in market.figure_ids),
+                tuple(figures_by_id[fid] for fid in market.figure_ids),
                 market.main_target, market.amazon_global_selling,
             )
         )

@@ -384,5 +384,4 @@ def _figure_rows(first: Any, figs: tuple[Any, ...], lang: str) -> Table:
     return Table(head, rows)
 
 
-_many.register(markets.MarketFigure, _figure_rows)
 _many.register(Figure, _figure_rows)

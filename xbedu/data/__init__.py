@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import XbeduError
-from ..validation import pick
+from ..figure import Figure
 
 __all__ = [
     "DataError",
@@ -48,34 +48,6 @@ class DataError(XbeduError, ValueError):
         self.file, self.row, self.field, self.problem = file, row, field, problem
         where = file + (f", row {row}" if row is not None else "") + (f", field {field!r}" if field else "")
         super().__init__(f"{where}: {problem}")
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One sourced figure: value, range, unit and provenance."""
-
-    id: str
-    value: float
-    unit: str
-    label_en: str
-    label_zh: str
-    basis: str
-    source_title: str
-    source_url: str
-    as_of: str
-    assumption: bool
-    low: float | None = None
-    high: float | None = None
-    note: str = ""
-
-    def label(self, lang: str = "en") -> str:
-        """Return the figure's label in ``lang``."""
-        return pick(lang, self.label_en, self.label_zh)
-
-    def as_of_date(self) -> date:
-        """Return ``as_of`` as a date (a month-only date counts as the 1st)."""
-        parts = [int(p) for p in self.as_of.split("-")]
-        return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import logistics
-from ..customs import MARKETS, ImportCharges
 from ..charts.logistics import build_tradeoff_chart
-from ..data import figure, figures
+from ..customs import MARKETS, ImportCharges
 from ..data import customs as customs_data
+from ..data import figure, figures
 from ..data import logistics as logistics_data
 from ..data.economics import rules_date
 from .base import Control, Explorer
