@@ -30,12 +30,6 @@ class UnitResult:
     monthly_fixed_usd: float
 
 
-def _rules_date() -> dt.date:
-    """The default date the customs rules apply on: the EU flat duty's start (a date in ``data/``)."""
-    raw = int(figure("customs.eu.flat_duty_start").value)
-    return dt.date(raw // 10000, raw // 100 % 100, raw % 100)
-
-
 class UnitEconomicsExplorer(Explorer):
     """Price, cost, platform, market, ads and returns in; the waterfall to profit per unit out."""
 
@@ -56,7 +50,7 @@ class UnitEconomicsExplorer(Explorer):
                     options=tuple((f"economics.platform.{p}", p) for p in economics_data.PLATFORMS)),
             Control("market", "dropdown", "widgets.economics.market", MARKETS[0],
                     options=tuple((f"widgets.market.{m}", m) for m in MARKETS)),
-            Control("on", "date", "widgets.economics.on", _rules_date()),
+            Control("on", "date", "widgets.economics.on", economics_data.rules_date()),
             Control("ad_rate", "float_slider", "widgets.economics.ads", ads.value, "widgets.unit.percent",
                     low=0.0, high=ads.high or 0.3, step=0.01, percent=True),
             Control("return_rate", "float_slider", "widgets.economics.returns", returns.value, "widgets.unit.percent",
